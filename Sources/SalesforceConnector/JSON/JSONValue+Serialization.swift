@@ -1,0 +1,67 @@
+import Foundation
+
+extension JSONValue {
+    /// Parses UTF-8 JSON text.
+    /// - Throws: `JSONSyntaxError` with the byte offset of the first error (also for trailing content).
+    public static func parse(_ data: Data) throws(JSONSyntaxError) -> JSONValue {
+        var parser = JSONParser(bytes: [UInt8](data))
+        return try parser.parseDocument()
+    }
+
+    /// The JSON text of this value: compact, object keys sorted, numbers written as their literal text.
+    public func serialized() -> Data {
+        var out = ""
+        write(to: &out)
+        return Data(out.utf8)
+    }
+
+    private func write(to out: inout String) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let flag): out += flag ? "true" : "false"
+        case .number(let text): out += text
+        case .string(let text): Self.writeString(text, to: &out)
+        case .array(let elements):
+            out += "["
+            for (index, element) in elements.enumerated() {
+                if index > 0 { out += "," }
+                element.write(to: &out)
+            }
+            out += "]"
+        case .object(let members):
+            out += "{"
+            for (index, key) in members.keys.sorted().enumerated() {
+                if index > 0 { out += "," }
+                Self.writeString(key, to: &out)
+                out += ":"
+                members[key]!.write(to: &out)
+            }
+            out += "}"
+        }
+    }
+
+    private static func writeString(_ text: String, to out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                out += "\\u" + String(format: "%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}
+
+/// JSON text that could not be parsed (not JSON, or cut short).
+public struct JSONSyntaxError: Error, Sendable, Hashable {
+    /// Byte offset where parsing failed.
+    public var offset: Int
+    /// What was expected there.
+    public var reason: String
+}

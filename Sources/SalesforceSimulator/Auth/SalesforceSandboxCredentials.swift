@@ -1,0 +1,63 @@
+/// The sandbox connected app's key pair (self-signed, generated for the simulator only; it protects nothing).
+///
+/// `certificatePEM` is what the simulator trusts by default (`Configuration.certificatePEM`); `privateKeyPEM` is
+/// what a client signs its JWT bearer assertions with when pointed at the sandbox (`crm-sync sandbox` hands it to
+/// CRMSync). Never use these outside the simulator.
+public enum SalesforceSandboxCredentials {
+    /// X.509 certificate (PEM) uploaded to the sandbox connected app.
+    public static let certificatePEM = """
+-----BEGIN CERTIFICATE-----
+MIIDZzCCAk+gAwIBAgIUR0a+LpHB271jLnPIGT+HGBuesR0wDQYJKoZIhvcNAQEL
+BQAwQjEmMCQGA1UEAwwdQ1JNU3luYyBTYW5kYm94IENvbm5lY3RlZCBBcHAxGDAW
+BgNVBAoMD0NSTVN5bmMgU2FuZGJveDAgFw0yNjExMzAwOTQ1MTBaGA8yMDU2MTEy
+MjA5NDUxMFowQjEmMCQGA1UEAwwdQ1JNU3luYyBTYW5kYm94IENvbm5lY3RlZCBB
+cHAxGDAWBgNVBAoMD0NSTVN5bmMgU2FuZGJveDCCASIwDQYJKoZIhvcNAQEBBQAD
+ggEPADCCAQoCggEBAOHV6R++9249/g5cDa5s51XjBprhl9h4Qn0/Lw+YEEg+YNQB
+IPXEK5t+/h26nTlr6Zk5VoJ7P1GttIVKCM6YhZfLCYAuytA69TLPjTMAjVKhS8Ym
++QbDwY0iMuGKG+LPoTBIIA9NKG1cf2Srqk4pr9zbh3uKx0za922oHKDjrU+b0TWj
+PoA2ONxCEf6I4iiNgKlV/qzD9t6CNhiTTqshHKy8ISQWErablBDMxad4y0SxdqOg
+Z7BcO9m8m4VubusS/Ihu5al3M9Khk46bJDHN2IRhdFEC0EFCOmwGheimfkTO0EFa
+B4y6AFnrGkl6usPYYAFjsN22ukBkG0U/yShG7CUCAwEAAaNTMFEwHQYDVR0OBBYE
+FOQerkEwm/dCfpUJqvfrHo6297ihMB8GA1UdIwQYMBaAFOQerkEwm/dCfpUJqvfr
+Ho6297ihMA8GA1UdEwEB/wQFMAMBAf8wDQYJKoZIhvcNAQELBQADggEBAFvyGVmU
+GUSGcL1KKImcZkd7fHaXx7bF7TG1xNIFJnF8Bzcfj9lcaGgYhdhaPcOl7m9vSY2m
+fhPxgUKNThqlN35FIV37CRx9NlXBxmVy2AwVF+6hw3AiXTgcE2gg3FZsHBBCh5YQ
+NyAVYcNCHGMTNqQWBEc2Vx/KdaFfVvM3+kfr1EBCmQd11ggDOjEFJ9smoTOrnobE
+p8MpStoX/mvl8IO9GKraaO4umQOf0ZbnwXtfRfrpymweXf10sxmsxubRF9tzg0F+
+QJXSVOlr3lt15p6y2QGSJjArs7YxtR/wagMaWUONAOnpen122MWY3zoUUXaxfbZj
+xQsKXx1toqtt4aM=
+-----END CERTIFICATE-----
+"""
+
+    /// RSA private key (PKCS#8 PEM) matching `certificatePEM`.
+    public static let privateKeyPEM = """
+-----BEGIN PRIVATE KEY-----
+MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQDh1ekfvvduPf4O
+XA2ubOdV4waa4ZfYeEJ9Py8PmBBIPmDUASD1xCubfv4dup05a+mZOVaCez9RrbSF
+SgjOmIWXywmALsrQOvUyz40zAI1SoUvGJvkGw8GNIjLhihviz6EwSCAPTShtXH9k
+q6pOKa/c24d7isdM2vdtqByg461Pm9E1oz6ANjjcQhH+iOIojYCpVf6sw/begjYY
+k06rIRysvCEkFhK2m5QQzMWneMtEsXajoGewXDvZvJuFbm7rEvyIbuWpdzPSoZOO
+myQxzdiEYXRRAtBBQjpsBoXopn5EztBBWgeMugBZ6xpJerrD2GABY7DdtrpAZBtF
+P8koRuwlAgMBAAECggEAHbUS5o8rY0AaZG8tiY1f3QdxPfyBCgO/01P1b9q0AZzb
+BehkGpBEoD7TVLvQpNYSM4q8W4u055yvC32SrQKZSD94L3l4Sm4HBTkSPOxMqtr2
+6ckEpyQnGNav1MVjJ7HiZUSHmxuuPryVMXv3ejK3pJjoOJMn5m9DbxRXN77bdIYu
+aqazoJ0qK4TqbW5Zkbddk78jBWkZ848fKbtBVi3HXgH9Pu1homanuCswXGna2PAT
+Qypx6SLdD+7HxZAd+k/hE2/sama/Id0hqk/379jvkyL9E1bw6UY2XQXjMcz/jDto
+eqGTkQRYIK+HAcKHha4GyDQvn98PeE21Wvj5EUwR3QKBgQD7wF9pXbTfNUxbTmFg
+CTVjXYYmxQtP34W11cSBnT2nw3LCj5LOT6Xiv52fLLmd02LKDf42uvc6CaGBzJop
+Sm+9RLA5Dpw0sndnv7CN23jjfJdXlG2bjpuWtrT7EFKbmcokE9NupqfkbkndgHTd
+cvqvQotyR2MqFhZbZPICs/1nHwKBgQDlpZM6gQAvBQfjdS/SpzNQTwcGAVCPk6qr
+h+U/kyBQqPyKh/Z/HZMw5Eur4YO4c2NlMNP1KljqVIzIDPzohWljz0gEhZ5nMDEx
+b+dIoY2LDAyA+hw4pBEqfJBmaynTuYK8cxHUt2SY58823g+JZEzD84ZDCiz6symP
+wAudHGLYOwKBgQCEy8MIh3+DRlAS0dOXnwPkeE7tYH9JELUtZ6eSX2lId1avvqBH
+58evRjhU4HjBAeJYhu0T3afPm4jwOQcQxM0QX409a7GGMqW9umXdTmoERZJnhkoT
+BjSYWaQ50zBgF82DHlonQg3J90tLZhk/PwlxLX71Nybd6my8pRDr0BnZLQKBgCma
+mpaxwjfCgJBbraNLOUemWY5j9JVeWkAjKYwf+m3Cf6YVRbn3wK/N3EuyWmuzM+Gk
+O/IhjuQ9FxgzCiqR6Or1JYX0MyNcnrznGg6VfhAfybAgH7a/OoDo+jwj0/sQk7fS
+XPudkfMFpAu7pTLt4d5qIvvIPyfYB4KMd04qU1n7AoGAQC8SJhCZyEClEUZy3x5w
+QjpMzrF4TKp0NM8hOt9f5SnTc1eQ8POIg5Imp9V180amtHr517xuopQaMmhkxZd7
+pGR6YZ23CnRCNdf3LdR9U+4E+7Wv9NLh3A0QuZrCfnBSNe2dvbN6OAoqnAA7GKvM
+NZ/eEHI3Cz/P7sfS1XEmUgg=
+-----END PRIVATE KEY-----
+"""
+}

@@ -1,0 +1,49 @@
+import Foundation
+import SyncCore
+
+/// How the engine reads and reconciles (from configuration; defaults suit most orgs).
+public struct EngineConfiguration: Sendable, Hashable {
+    /// Business settings for the planners.
+    public var settings: SyncSettings
+    /// The Opportunity timestamp the deal streams follow (`LastModifiedDate` by default).
+    public var modstampField: ModstampField
+    /// How far behind its watermark each poll re-reads, in seconds (late-visible records, shared timestamps).
+    public var overlapSeconds: TimeInterval
+    /// Consecutive system failures (outage-like errors after retries) that stop a system for the rest of a pass.
+    public var circuitBreakerThreshold: Int
+    /// Records planned per Salesforce write call (sObject Collections allow at most 200).
+    public var writeBatchSize: Int
+    /// How often an incremental stock pass also reads all SAP stock, in seconds (hourly by default). Between full
+    /// reads only products whose master record changed (`LastChangeDateTime`) are refreshed.
+    public var stockFullReadIntervalSeconds: TimeInterval
+
+    public init(
+        settings: SyncSettings = SyncSettings(), modstampField: ModstampField = .lastModifiedDate,
+        overlapSeconds: TimeInterval = 300, circuitBreakerThreshold: Int = 5, writeBatchSize: Int = 200,
+        stockFullReadIntervalSeconds: TimeInterval = 3600
+    ) {
+        self.stockFullReadIntervalSeconds = stockFullReadIntervalSeconds
+        self.settings = settings
+        self.modstampField = modstampField
+        self.overlapSeconds = overlapSeconds
+        self.circuitBreakerThreshold = circuitBreakerThreshold
+        self.writeBatchSize = min(max(writeBatchSize, 1), 200)
+    }
+}
+
+/// What a pass reads.
+public enum PassMode: Sendable, Hashable {
+    /// From each flow's watermark (minus the overlap); moves the watermarks.
+    case incremental
+    /// Everything in each system, ignoring watermarks (nightly full reconcile); watermarks are not moved back.
+    case full
+    /// A window of source timestamps, without moving the live watermarks.
+    case backfill(from: Date, to: Date?)
+    /// Only the given source records (dead-letter retry); watermarks untouched.
+    case records([String])
+
+    var movesWatermarks: Bool {
+        if case .incremental = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import SyncCore
+
+/// The state of a dead letter.
+public enum DeadLetterStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Waiting for an operator or a later run.
+    case open
+    /// The record went through later (by a retry or a rerun).
+    case resolved
+    /// An operator discarded it.
+    case discarded
+}
+
+/// A record kept because its action failed permanently or after its retries, with the action to replay.
+public struct DeadLetter: Sendable, Hashable, Codable, Identifiable {
+    /// Row id, shown to operators (`crm-sync dead-letters show ID`).
+    public var id: Int64?
+    /// The failed action's idempotency key (unique).
+    public var idempotencyKey: String
+    /// The flow.
+    public var flow: String
+    /// The source record id.
+    public var recordID: String
+    /// The error (code, system, message, record, field).
+    public var error: SyncError
+    /// The action, for `dead-letters retry`.
+    public var action: ReconcileAction
+    /// The status.
+    public var status: DeadLetterStatus
+    /// Whether the failure alert was sent.
+    public var alerted: Bool
+    /// How many times it failed.
+    public var failures: Int
+    /// First failure (UTC).
+    public var createdAt: Date
+    /// Last change (UTC).
+    public var updatedAt: Date
+
+    public init(
+        id: Int64? = nil, idempotencyKey: String, flow: String, recordID: String, error: SyncError,
+        action: ReconcileAction, status: DeadLetterStatus = .open, alerted: Bool = false, failures: Int = 1,
+        createdAt: Date, updatedAt: Date
+    ) {
+        self.id = id
+        self.idempotencyKey = idempotencyKey
+        self.flow = flow
+        self.recordID = recordID
+        self.error = error
+        self.action = action
+        self.status = status
+        self.alerted = alerted
+        self.failures = failures
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+}

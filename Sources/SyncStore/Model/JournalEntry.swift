@@ -1,0 +1,74 @@
+import Foundation
+import SyncCore
+
+/// The status of a journaled action.
+public enum JournalStatus: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Planned, not yet started.
+    case planned
+    /// Started: the call was (or may have been) sent and its outcome is not recorded. On a rerun the target is looked
+    /// up by its reference before any create.
+    case started
+    /// Carried out and recorded.
+    case applied
+    /// Failed for a reason that is not the record's (outage, quota); will be tried again.
+    case failed
+    /// Failed permanently or after its retries; kept as a dead letter.
+    case dead
+    /// Looked at and deliberately not carried out (nothing to do, or not ours).
+    case skipped
+}
+
+/// One row of the action journal.
+public struct JournalEntry: Sendable, Hashable, Codable {
+    /// The action's idempotency key (primary key).
+    public var idempotencyKey: String
+    /// The flow.
+    public var flow: String
+    /// The operation kind (`create_sales_order`, ...).
+    public var kind: String
+    /// The system written to.
+    public var targetSystem: String
+    /// The source record id.
+    public var recordID: String
+    /// The status.
+    public var status: JournalStatus
+    /// How many times the action was started.
+    public var attempts: Int
+    /// The result reference (SAP order number, Zoho invoice number...), when applied.
+    public var resultReference: String?
+    /// `SyncError.code` of the last failure.
+    public var errorCode: String?
+    /// `SyncError.description` of the last failure (no secrets by construction).
+    public var errorMessage: String?
+    /// First journaled (UTC).
+    public var createdAt: Date
+    /// Last changed (UTC).
+    public var updatedAt: Date
+
+    public init(
+        idempotencyKey: String, flow: String, kind: String, targetSystem: String, recordID: String,
+        status: JournalStatus, attempts: Int, resultReference: String? = nil, errorCode: String? = nil,
+        errorMessage: String? = nil, createdAt: Date, updatedAt: Date
+    ) {
+        self.idempotencyKey = idempotencyKey
+        self.flow = flow
+        self.kind = kind
+        self.targetSystem = targetSystem
+        self.recordID = recordID
+        self.status = status
+        self.attempts = attempts
+        self.resultReference = resultReference
+        self.errorCode = errorCode
+        self.errorMessage = errorMessage
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    /// A new entry for an action, not yet started.
+    public init(action: ReconcileAction, now: Date) {
+        self.init(
+            idempotencyKey: action.idempotencyKey, flow: action.flow.rawValue, kind: action.operation.kind,
+            targetSystem: action.operation.targetSystem.rawValue, recordID: action.recordID, status: .planned,
+            attempts: 0, createdAt: now, updatedAt: now)
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Metrics
+import Prometheus
+import ServiceLifecycle
+import SyncCore
+import SyncService
+
+/// `crm-sync run`: the polling loop with the status endpoint, until SIGTERM/SIGINT.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Poll and reconcile continuously; serve /healthz, /status and /metrics on loopback.",
+        discussion: """
+            Orders, invoices and payments run every CRMSYNC_INTERVAL_* seconds (60 by default), stock every
+            CRMSYNC_INTERVAL_STOCK seconds (3600), and a full reconcile runs nightly at CRMSYNC_NIGHTLY_RECONCILE_AT
+            (UTC, default 02:00; "off" disables it). SIGTERM or SIGINT stops the loop after the pass in flight.
+
+            Examples:
+              crm-sync run
+              CRMSYNC_STATUS_PORT=9464 crm-sync run && curl -s 127.0.0.1:9464/healthz
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .customLong("nightly-reconcile-at"), help: "UTC time of the nightly full reconcile (HH:MM), or 'off'.")
+    var nightly: String = ProcessInfo.processInfo.environment["CRMSYNC_NIGHTLY_RECONCILE_AT"] ?? "02:00"
+
+    func nightlyTime() throws -> (hour: Int, minute: Int)? {
+        if nightly == "off" { return nil }
+        let parts = nightly.split(separator: ":").compactMap { Int($0) }
+        guard parts.count == 2, (0..<24).contains(parts[0]), (0..<60).contains(parts[1]) else {
+            throw ValidationError("--nightly-reconcile-at must be HH:MM (UTC) or off")
+        }
+        return (parts[0], parts[1])
+    }
+
+    func validate() throws { _ = try nightlyTime() }
+
+    func run() async throws {
+        do {
+            let (configuration, logger) = try await global.load()
+            let registry = PrometheusCollectorRegistry()
+            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+            let nightlyAt = try nightlyTime()
+            try await withSyncRuntime(configuration: configuration, logger: logger) { runtime in
+                let health = HealthState()
+                var services: [any Service] = [
+                    PollingService(
+                        engine: runtime.engine, store: runtime.store, alerts: runtime.alerts,
+                        schedule: .init(intervals: configuration.intervals, nightlyReconcileAt: nightlyAt),
+                        health: health, metrics: EngineMetrics(), logger: logger)
+                ]
+                if configuration.statusPort > 0 {
+                    services.append(buildStatusServer(
+                        port: configuration.statusPort, store: runtime.store, health: health, registry: registry, logger: logger))
+                }
+                let group = ServiceGroup(configuration: .init(
+                    services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                try await group.run()
+            }
+        } catch let code as ExitCode {
+            throw code
+        } catch {
+            throw failure(error)
+        }
+    }
+}

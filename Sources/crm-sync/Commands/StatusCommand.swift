@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import SyncCore
+import SyncService
+import SyncStore
+
+/// `crm-sync status`: watermarks, lag, last runs and dead letters.
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show per flow the watermark, its lag behind now, the last run and the dead letters waiting.",
+        discussion: """
+            Reads only the state store; it does not call any system and takes no lock, so it works while `run` is going.
+
+            Examples:
+              crm-sync status
+              crm-sync status --json
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Print JSON (the same document as the /status endpoint of `run`).")
+    var json = false
+
+    func run() async throws {
+        do {
+            let (configuration, _) = try await global.load()
+            let store = try SQLiteStateStore(path: configuration.statePath)
+            let report = try await StatusReport.make(store: store, now: Date())
+            if json {
+                print(try jsonString(report))
+            } else {
+                print(table(["flow", "watermark (UTC)", "lag", "last run", "applied", "dead", "outcome"], report.flows.map {
+                    [$0.flow, $0.watermark.map { ISO8601DateFormatter().string(from: $0) } ?? "-",
+                     $0.lagSeconds.map { "\(Int($0))s" } ?? "-",
+                     $0.lastRun.map { ISO8601DateFormatter().string(from: $0.startedAt) } ?? "-",
+                     $0.lastRun.map { "\($0.applied)" } ?? "-", $0.lastRun.map { "\($0.dead)" } ?? "-",
+                     $0.lastRun?.outcome.rawValue ?? "-"]
+                }))
+                print("\nDead letters waiting: \(report.openDeadLetters)")
+            }
+        } catch let code as ExitCode {
+            throw code
+        } catch {
+            throw failure(error)
+        }
+    }
+}
