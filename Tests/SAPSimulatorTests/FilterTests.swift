@@ -9,7 +9,7 @@ struct FilterTests {
     static let type = EntityTypeModel(
         name: "T", keys: ["Key"],
         properties: [
-            PropertyModel(name: "Key", type: "Edm.String", creatable: true, updatable: true, isConcurrencyToken: false),
+            PropertyModel(name: "Key", type: "Edm.String", maxLength: 10, creatable: true, updatable: true, isConcurrencyToken: false),
             PropertyModel(name: "Name", type: "Edm.String", creatable: true, updatable: true, isConcurrencyToken: false),
             PropertyModel(name: "Amount", type: "Edm.Decimal", scale: 3, creatable: true, updatable: true,
                           isConcurrencyToken: false),

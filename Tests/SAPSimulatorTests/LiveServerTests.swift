@@ -22,7 +22,8 @@ struct LiveServerTests {
                     headers: [.authorization: sap.basic, .accept: "application/json"]))
             }
             #expect(response.status == .ok)
-            let body = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+            let buffer = try #require(response.body)
+            let body = try #require(try JSONSerialization.jsonObject(with: Data(buffer: buffer)) as? [String: Any])
             let uri = ((body["d"] as? [String: Any])?["__metadata"] as? [String: Any])?["uri"] as? String
             #expect(uri == "http://\(authority)/sap/opu/odata/sap/API_PRODUCT_SRV/A_Product('TG11')")
             let root = try await sap.send(.head, "/sap/opu/odata/sap/API_SALES_ORDER_SRV/", headers: [SAPTestClient.csrf: "Fetch"])

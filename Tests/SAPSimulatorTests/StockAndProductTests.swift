@@ -31,6 +31,8 @@ struct StockAndProductTests {
             let byKey = try await client.get(
                 "/sap/opu/odata/sap/API_MATERIAL_STOCK_SRV/A_MatlStkInAcctMod(Material='TG11',Plant='1710',StorageLocation='171A',Batch='',Supplier='',Customer='',WBSElementInternalID='0',SDDocument='',SDDocumentItem='0',InventorySpecialStockType='',InventoryStockType='01')")
             #expect(byKey.status == .ok)
+            let shortCode = try results(try await client.get(Self.stock + "?$filter=InventoryStockType%20eq%20%271%27"))
+            #expect(shortCode.isEmpty)
         }
     }
 

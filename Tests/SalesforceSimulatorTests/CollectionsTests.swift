@@ -58,4 +58,22 @@ struct CollectionsTests {
             #expect(tooMany.status == 400)
         }
     }
+
+    @Test func createWithAllOrNone() async throws {
+        let before = harness.simulator.count("Account")
+        try await harness.withClient { client in
+            let token = try await client.accessToken(now: Harness.start)
+            let bad = #"{"allOrNone":true,"records":[{"attributes":{"type":"Account"},"Name":"One"},{"attributes":{"type":"Account"},"FavoritePet__c":"Dog"}]}"#
+            let rejected = try #require(try await client.call(.post, "/services/data/v60.0/composite/sobjects", token: token, body: bad).json)
+            #expect(rejected.arrayValue?.map { $0["success"] } == [.bool(false), .bool(false)])
+            #expect(rejected.arrayValue?.first?["errors"]?.arrayValue?.first?["statusCode"] == .string("ALL_OR_NONE_OPERATION_ROLLED_BACK"))
+            #expect(rejected.arrayValue?.last?["errors"]?.arrayValue?.first?["statusCode"] == .string("INVALID_FIELD"))
+            #expect(harness.simulator.count("Account") == before)
+            let good = #"{"allOrNone":false,"records":[{"attributes":{"type":"Account"},"Name":"One"},{"attributes":{"type":"Contact"},"LastName":"Two"}]}"#
+            let created = try #require(try await client.call(.post, "/services/data/v60.0/composite/sobjects", token: token, body: good).json)
+            let ids = created.arrayValue?.compactMap { $0["id"]?.stringValue } ?? []
+            #expect(ids.count == 2 && ids[0].hasPrefix("001") && ids[1].hasPrefix("003"))
+            #expect(harness.simulator.count("Account") == before + 1)
+        }
+    }
 }

@@ -63,4 +63,18 @@ struct LimitsAndFaultsTests {
         }
         #expect(harness.simulator.requestLog.count(endpoint: "query") >= 4)
     }
+
+    @Test func serverErrorsAndLimitsResource() async throws {
+        let harness = Harness(configuration: .init(dailyApiRequestLimit: 15_000))
+        try await harness.withClient { client in
+            let token = try await client.accessToken(now: Harness.start)
+            let limits = try #require(try await client.call(.get, "/services/data/v60.0/limits", token: token).json)
+            #expect(limits["DailyApiRequests"]?["Max"] == .number(15_000))
+            #expect(limits["DailyApiRequests"]?["Remaining"] == .number(14_999))
+            harness.simulator.faults.setPlan(FaultPlan(serverError: 1))
+            let failed = try await client.call(.get, "/services/data/v60.0/limits", token: token)
+            #expect([500, 502, 503, 504].contains(failed.status))
+            #expect(failed.json?.arrayValue?.first?["errorCode"] != nil)  // a Salesforce error array, not HTML
+        }
+    }
 }

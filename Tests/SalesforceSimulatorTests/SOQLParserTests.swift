@@ -50,6 +50,7 @@ struct SOQLParserTests {
     @Test func syntaxErrorsNameTheToken() {
         #expect(throws: SOQLError.malformed("unexpected token: SELEKT", offset: 0)) { try SOQLParser.parse("SELEKT Id FROM Account") }
         #expect(throws: SOQLError.malformed("unexpected token: <EOF>", offset: 14)) { try SOQLParser.parse("SELECT Id FROM") }
+        #expect(throws: SOQLError.malformed("unexpected token: <EOF>", offset: 12)) { try SOQLParser.parse("SELECT COUNT") }
         #expect(throws: SOQLError.malformed("unexpected token: LIMIT", offset: 29)) {
             try SOQLParser.parse("SELECT Id FROM Account WHERE LIMIT 1")
         }

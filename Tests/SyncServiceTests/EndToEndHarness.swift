@@ -18,6 +18,7 @@ struct EndToEnd: Sendable {
     /// Starts the simulators (bundled seed), builds the runtime on a fresh state file, runs `body`.
     static func run<R: Sendable>(
         extraEnvironment: [String: String] = [:], clock: (any SimulatorClock)? = nil,
+        salesforceDailyLimit: Int? = nil,
         _ body: @Sendable (EndToEnd) async throws -> R
     ) async throws -> R {
         var configuration = SimulatorSuite.Configuration()
@@ -26,6 +27,7 @@ struct EndToEnd: Sendable {
         // in the connector's tests with a scaled-down window.
         configuration.zoho.requestsPerWindow = 6000
         configuration.zoho.dailyRequestLimit = 1_000_000
+        if let salesforceDailyLimit { configuration.salesforce.dailyApiRequestLimit = salesforceDailyLimit }
         let seed = try SeedDataset.bundled()
         configuration.seed = seed
         return try await withSimulators(configuration, logger: quietLogger) { (running: RunningSimulators) async throws -> R in

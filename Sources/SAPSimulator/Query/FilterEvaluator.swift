@@ -32,7 +32,11 @@ struct FilterEvaluator {
         case .not(let inner):
             return .bool(!(try matches(inner, record)))
         case .compare(let op, let left, let right):
-            return .bool(try FilterEvaluator.compare(op, try evaluate(left, record), try evaluate(right, record)))
+            let alpha = [left, right].allSatisfy { side in
+                guard case .property(let name) = side else { return true }
+                return type.property(name)?.usesAlphaConversion ?? false
+            }
+            return .bool(try FilterEvaluator.compare(op, try evaluate(left, record), try evaluate(right, record), alpha: alpha))
         case .call(let name, let arguments):
             var values: [ODataValue] = []
             for argument in arguments { values.append(try evaluate(argument, record)) }
@@ -41,8 +45,9 @@ struct FilterEvaluator {
     }
 
     /// Applies a comparison operator with OData null semantics (null equals only null; orderings with null are false).
+    /// `alpha`: digit-only strings compare without leading zeros (ALPHA-converted fields such as document numbers).
     static func compare(
-        _ op: FilterExpression.Comparison, _ left: ODataValue, _ right: ODataValue
+        _ op: FilterExpression.Comparison, _ left: ODataValue, _ right: ODataValue, alpha: Bool = true
     ) throws(FilterError) -> Bool {
         if left == .null || right == .null {
             switch op {
@@ -51,7 +56,7 @@ struct FilterEvaluator {
             default: return false
             }
         }
-        let order = try ordering(left, right)
+        let order = try ordering(left, right, alpha: alpha)
         switch op {
         case .eq: return order == .orderedSame
         case .ne: return order != .orderedSame
@@ -64,10 +69,10 @@ struct FilterEvaluator {
 
     /// Orders two non-null values of compatible types.
     /// - Throws: `FilterError` when the types cannot be compared.
-    static func ordering(_ left: ODataValue, _ right: ODataValue) throws(FilterError) -> ComparisonResult {
+    static func ordering(_ left: ODataValue, _ right: ODataValue, alpha: Bool = true) throws(FilterError) -> ComparisonResult {
         switch (left, right) {
         case (.string(let a), .string(let b)):
-            return order(alphaKey(a), alphaKey(b))
+            return alpha ? order(alphaKey(a), alphaKey(b)) : order(a, b)
         case (.guid(let a), .guid(let b)), (.guid(let a), .string(let b)), (.string(let a), .guid(let b)):
             return order(a.lowercased(), b.lowercased())
         case (.bool(let a), .bool(let b)):

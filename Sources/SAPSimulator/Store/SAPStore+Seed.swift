@@ -11,7 +11,8 @@ extension SAPStore {
 
     /// Maps the seed deterministically: products with `inSAP` become `A_Product` (+ description, plants,
     /// sales-area data) and stock rows; accounts with `existingSAPBusinessPartner` become Business Partners
-    /// with an address, the customer roles and a customer maintained for the configured sales area.
+    /// with an address, the customer roles and a customer maintained for the configured sales area (in the
+    /// organization's default currency).
     mutating func seed(from seed: SeedDataset, configuration: SAPSimulator.Configuration, now: Date) {
         for product in seed.products where product.inSAP {
             let changed = EDMFormat.parseISO(product.lastChangeDateTime) ?? now
@@ -31,12 +32,13 @@ extension SAPStore {
         for account in seed.accounts {
             guard let number = account.existingSAPBusinessPartner else { continue }
             seedBusinessPartner(number: EDMFormat.strippingLeadingZeros(number), account: account,
-                                configuration: configuration, now: now)
+                                currency: seed.organization.defaultCurrency, configuration: configuration, now: now)
         }
     }
 
     private mutating func seedBusinessPartner(
-        number: String, account: SeedDataset.Account, configuration: SAPSimulator.Configuration, now: Date
+        number: String, account: SeedDataset.Account, currency: String, configuration: SAPSimulator.Configuration,
+        now: Date
     ) {
         let day = EDMFormat.utcCalendar.startOfDay(for: now)
         let name = String(account.name.prefix(40))
@@ -71,7 +73,7 @@ extension SAPStore {
         put(Self.businessPartnerService, "A_CustomerSalesArea", [
             "Customer": .string(number), "SalesOrganization": .string(configuration.salesOrganization),
             "DistributionChannel": .string(configuration.distributionChannel),
-            "Division": .string(configuration.division), "Currency": .string("EUR"),
+            "Division": .string(configuration.division), "Currency": .string(currency),
             "CustomerPaymentTerms": .string("0004"),
         ])
         put(Self.businessPartnerService, "A_CustomerCompany", [

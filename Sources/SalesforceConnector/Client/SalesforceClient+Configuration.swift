@@ -21,7 +21,8 @@ extension SalesforceClient {
         public var apiVersion: String
         /// The org has multi-currency on: `CurrencyIsoCode` is selected on Opportunities.
         public var multiCurrency: Bool
-        /// The org's corporate currency (ISO 4217), for single-currency orgs.
+        /// The org's corporate currency (ISO 4217): the currency of amounts in single-currency orgs, where
+        /// `Opportunity.currencyIsoCode` is `nil` (applied by the engine).
         public var defaultCurrency: String
         /// The org has state and country picklists: `Account.BillingCountryCode` is selected.
         public var billingCountryCode: Bool

@@ -2,7 +2,7 @@ import Foundation
 
 /// A JSON value that keeps numbers as `Decimal` and object keys in order, so responses carry amounts
 /// without binary-float drift and fields in the order Salesforce writes them.
-public enum JSONValue: Sendable, Hashable {
+enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Decimal)
@@ -10,7 +10,7 @@ public enum JSONValue: Sendable, Hashable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.null, .null): return true
         case let (.bool(a), .bool(b)): return a == b
@@ -24,7 +24,7 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
-    public func hash(into hasher: inout Hasher) {
+    func hash(into hasher: inout Hasher) {
         switch self {
         case .object(let members): hasher.combine(members.count)
         default: hasher.combine(serialized())
@@ -32,31 +32,31 @@ public enum JSONValue: Sendable, Hashable {
     }
 
     /// The member named `key` of an object (first match), or nil.
-    public subscript(key: String) -> JSONValue? {
+    subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         return members.first { $0.0 == key }?.1
     }
 
     /// The string payload, or nil.
-    public var stringValue: String? {
+    var stringValue: String? {
         if case .string(let value) = self { return value }
         return nil
     }
 
     /// The array payload, or nil.
-    public var arrayValue: [JSONValue]? {
+    var arrayValue: [JSONValue]? {
         if case .array(let value) = self { return value }
         return nil
     }
 
     /// The object members, or nil.
-    public var objectMembers: [(String, JSONValue)]? {
+    var objectMembers: [(String, JSONValue)]? {
         if case .object(let value) = self { return value }
         return nil
     }
 
     /// Compact JSON text.
-    public func serialized() -> String {
+    func serialized() -> String {
         var out = ""
         write(into: &out)
         return out

@@ -108,7 +108,9 @@ struct SOQLParser {
             try expectSymbol(")")
             return .subquery(subquery)
         }
-        if isKeyword("COUNT"), tokens[position + 1].kind == .symbol("("), tokens[position + 2].kind == .symbol(")") {
+        if isKeyword("COUNT"), position + 2 < tokens.count, tokens[position + 1].kind == .symbol("("),
+            tokens[position + 2].kind == .symbol(")")
+        {
             position += 3
             return .count
         }

@@ -23,6 +23,7 @@ public enum SlackBlock: Sendable, Hashable, Encodable {
     private enum CodingKeys: String, CodingKey { case type, text }
     private enum TextKeys: String, CodingKey { case type, text, emoji }
 
+    /// Writes the block in Block Kit's JSON form.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         switch self {

@@ -9,7 +9,8 @@ extension Redaction {
         if type.contains("json") || data.first == UInt8(ascii: "{") || data.first == UInt8(ascii: "[") {
             if let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]),
                 let redacted = try? JSONSerialization.data(
-                    withJSONObject: redactJSON(object), options: [.sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes]),
+                    withJSONObject: redactJSON(object),
+                    options: [.sortedKeys, .fragmentsAllowed, .withoutEscapingSlashes]),
                 let text = String(data: redacted, encoding: .utf8)
             {
                 return text

@@ -10,7 +10,8 @@ extension HTTPTransport {
         var error = error
         if error.httpStatus == nil { error.httpStatus = response.status }
         if error.retryAfterSeconds == nil {
-            error.retryAfterSeconds = RetryAfter.seconds(status: response.status, headers: response.headers, now: Date())
+            error.retryAfterSeconds = RetryAfter.seconds(
+                status: response.status, headers: response.headers, now: Date())
         }
         let success = (200..<300).contains(response.status)
         let maybeCarriedOut = (success && error.code == .malformedResponse) || response.status == 502

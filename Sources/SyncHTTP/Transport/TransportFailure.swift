@@ -14,7 +14,9 @@ struct TransportFailure: Error {
     var worthRetrying: Bool
 
     /// Maps an AsyncHTTPClient / SwiftNIO error; `CancellationError` is not mapped (the caller rethrows it).
-    static func map(_ error: any Error, system: SyncSystem, configuration: HTTPTransport.Configuration) -> TransportFailure {
+    static func map(
+        _ error: any Error, system: SyncSystem, configuration: HTTPTransport.Configuration
+    ) -> TransportFailure {
         let underlying = String(describing: type(of: error))
         func failure(_ code: SyncError.Code, _ message: String, maybeSent: Bool, worthRetrying: Bool = true)
             -> TransportFailure

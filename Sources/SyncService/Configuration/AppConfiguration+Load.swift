@@ -96,7 +96,8 @@ extension AppConfiguration {
         engine = EngineConfiguration(
             settings: settings, modstampField: salesforce.modstampField,
             overlapSeconds: TimeInterval(problems.int("CRMSYNC_OVERLAP_SECONDS", default: 300, range: 0...86_400)),
-            stockFullReadIntervalSeconds: TimeInterval(problems.int("CRMSYNC_INTERVAL_STOCK", default: 3600, range: 1...86_400)))
+            stockFullReadIntervalSeconds: TimeInterval(problems.int("CRMSYNC_INTERVAL_STOCK", default: 3600, range: 1...86_400)),
+            quotaGuardShare: Double(problems.int("CRMSYNC_QUOTA_GUARD_PERCENT", default: 80, range: 1...100)) / 100)
         intervals = [
             .orders: TimeInterval(problems.int("CRMSYNC_INTERVAL_ORDERS", default: 60, range: 1...86_400)),
             .invoices: TimeInterval(problems.int("CRMSYNC_INTERVAL_INVOICES", default: 60, range: 1...86_400)),

@@ -16,12 +16,16 @@ public struct EngineConfiguration: Sendable, Hashable {
     /// How often an incremental stock pass also reads all SAP stock, in seconds (hourly by default). Between full
     /// reads only products whose master record changed (`LastChangeDateTime`) are refreshed.
     public var stockFullReadIntervalSeconds: TimeInterval
+    /// The quota guard: a system whose used share of its daily API allowance (Salesforce `Sforce-Limit-Info`,
+    /// Zoho `X-Rate-Limit-*`) reaches this is not called for the rest of its window (0.8 = 80 %; 1 turns it off).
+    public var quotaGuardShare: Double
 
     public init(
         settings: SyncSettings = SyncSettings(), modstampField: ModstampField = .lastModifiedDate,
         overlapSeconds: TimeInterval = 300, circuitBreakerThreshold: Int = 5, writeBatchSize: Int = 200,
-        stockFullReadIntervalSeconds: TimeInterval = 3600
+        stockFullReadIntervalSeconds: TimeInterval = 3600, quotaGuardShare: Double = 0.8
     ) {
+        self.quotaGuardShare = quotaGuardShare
         self.stockFullReadIntervalSeconds = stockFullReadIntervalSeconds
         self.settings = settings
         self.modstampField = modstampField

@@ -9,6 +9,7 @@ extension ReconcileSession {
     /// Id); each flow's watermark then moves only as far as every record below it is done.
     func runDeals(flows: Set<SyncFlow>) async throws {
         for flow in flows { count(flow) { _ in } }
+        guard !isGuarded(flows) else { return }
         let planner = DealPlanner(settings: settings, flows: flows)
         let field = engine.configuration.modstampField
         var query = OpportunityQuery(field: field, onlyWon: true)
@@ -46,12 +47,15 @@ extension ReconcileSession {
         }
     }
 
-    /// True when an action already failed permanently for this very version of the record (a dead letter written
-    /// after the record's last change): it is not tried again on every poll. `dead-letters retry` and a change to the
-    /// record try it again.
+    /// True when an action already failed for a fault of this very version of the record (a validation error
+    /// written after the record's last change): it is not tried again on every poll. A change to the record, and
+    /// `dead-letters retry`, try it again; failures that were not the record's fault (outage, rate limit, malformed
+    /// response) are tried again by the next full reconcile.
     func isSettledFailure(_ entry: JournalEntry?, since recordChanged: Date) -> Bool {
-        guard let entry, entry.status == .dead else { return false }
+        guard let entry, entry.status == .dead, let code = entry.errorCode else { return false }
         if case .records = mode { return false }
+        let recordFault = SyncError(code: SyncError.Code(rawValue: code), system: .salesforce, message: "").isRecordFault
+        guard recordFault || mode == .incremental else { return false }
         return entry.updatedAt >= recordChanged
     }
 

@@ -10,6 +10,7 @@ extension ReconcileSession {
     /// with its invoice applications (one call each), planned, and written back in batches.
     func runPayments() async throws {
         count(.payments) { _ in }
+        guard !isGuarded([.payments]) else { return }
         let stored = try await store.watermark(for: SyncFlow.payments.stream)
         var since: Date?
         switch mode {

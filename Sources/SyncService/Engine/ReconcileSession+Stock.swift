@@ -13,10 +13,13 @@ extension ReconcileSession {
     /// the watermark are read. Product2 records are then read page by page and only differences are written.
     func runStock() async throws {
         count(.stock) { _ in }
+        guard !isGuarded([.stock]) else { return }
         let now = engine.now()
         let productMark = try await store.watermark(for: SyncFlow.stock.stream)
         let fullMark = try await store.watermark(for: Self.fullStockStream)
-        let fullDue = fullMark.map { now.timeIntervalSince($0.position) >= engine.configuration.stockFullReadIntervalSeconds } ?? true
+        // 5 % slack, so an hourly cron or timer that fires a moment early still gets its full read.
+        let interval = engine.configuration.stockFullReadIntervalSeconds * 0.95
+        let fullDue = fullMark.map { now.timeIntervalSince($0.position) >= interval } ?? true
         let full = mode != .incremental || fullDue || productMark == nil
         let since = full ? nil : productMark.map { $0.position.addingTimeInterval(-engine.configuration.overlapSeconds) }
 

@@ -52,6 +52,7 @@ public final class SyncEngine: Sendable {
     public func runPass(flows: Set<SyncFlow>, mode: PassMode = .incremental, dryRun: Bool = false) async throws -> PassReport {
         let session = ReconcileSession(engine: self, mode: mode, dryRun: dryRun)
         let startedAt = now()
+        await session.applyQuotaGuard(flows: flows)
         let dealFlows = flows.filter(\.isDealFlow)
         if !dealFlows.isEmpty { try await session.runDeals(flows: dealFlows) }
         if flows.contains(.stock) { try await session.runStock() }

@@ -17,6 +17,11 @@ struct SystemBreaker {
 
     func isStopped(_ system: SyncSystem) -> Bool { stopped[system] != nil }
 
+    /// Stops a system at once (the quota guard).
+    mutating func stop(_ system: SyncSystem, _ error: SyncError) {
+        stopped[system] = error
+    }
+
     mutating func success(_ system: SyncSystem) {
         consecutive[system] = 0
     }

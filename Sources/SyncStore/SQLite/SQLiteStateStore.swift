@@ -50,6 +50,12 @@ public final class SQLiteStateStore: StateStore {
         try await read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
     }
 
+    /// Rows changed through this store since it was opened (SQLite `total_changes()` of the writer connection);
+    /// the idle-cycle benchmark reads it before and after a pass.
+    public func totalChanges() async throws -> Int {
+        try await database.write { db in db.totalChangesCount }
+    }
+
     func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
         do { return try await database.read(body) } catch { throw Self.storeError("State store read failed", error) }
     }

@@ -2,16 +2,8 @@ import Foundation
 import SalesforceSimulator
 import SimulatorKit
 import SyncCore
-import Synchronization
 import Testing
 @testable import SalesforceConnector
-
-/// Collects pages handed to a `@Sendable` page body.
-final class PageCollector<Row: Sendable>: Sendable {
-    private let pages = Mutex<[[Row]]>([])
-    func append(_ page: [Row]) { pages.withLock { $0.append(page) } }
-    var all: [[Row]] { pages.withLock { $0 } }
-}
 
 @Suite("SalesforceClient against the Salesforce simulator")
 struct SimulatorEndToEndTests {
