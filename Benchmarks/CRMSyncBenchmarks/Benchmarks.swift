@@ -39,6 +39,11 @@ enum Benchmarks {
             let report = try await env.runtime.engine.runPass(flows: [.orders, .invoices])
             let elapsed = ContinuousClock.now - started
             let calls = env.calls()
+            if ProcessInfo.processInfo.environment["BENCH_VERBOSE"] != nil {
+                for log in [env.running.salesforce.requestLog, env.running.sap.requestLog, env.running.zoho.requestLog] {
+                    print(log.countsByEndpoint().sorted { $0.key < $1.key })
+                }
+            }
             let perDeal = { (count: Int) in Double(count) / Double(deals) }
             let scenario = "\(deals) deals, \(accounts) new accounts"
             // Minimum: per deal one Sales Order and one invoice create (that also sends it); per new account a

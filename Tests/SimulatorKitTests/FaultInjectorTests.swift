@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SimulatorKit
 
@@ -95,5 +96,3 @@ import Testing
         #expect(try JSONDecoder().decode(FaultPlan.self, from: data) == plan)
     }
 }
-
-import Foundation

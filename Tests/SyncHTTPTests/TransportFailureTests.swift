@@ -10,7 +10,7 @@ import Testing
 struct TransportFailureTests {
     @Test("a GET slower than the read timeout is retried per the table")
     func getReadTimeout() async throws {
-        let harness = TransportHarness()
+        let harness = TransportHarness(configuration: TransportHarness.shortReadTimeout)
         let script = ReplyScript([.slow(.milliseconds(600)), .slow(.milliseconds(600)), .respond(200, body: "{}")])
         let response = try await harness.run(script) { transport, base in
             try await transport.execute(HTTPRequestSpec(method: .GET, url: base + "/slow", endpoint: "slow"))
@@ -22,7 +22,7 @@ struct TransportFailureTests {
 
     @Test("a POST that times out after sending is not retried and reports an unknown outcome")
     func postTimeout() async throws {
-        let harness = TransportHarness()
+        let harness = TransportHarness(configuration: TransportHarness.shortReadTimeout)
         let script = ReplyScript([.slow(.milliseconds(600)), .respond(201, body: "{}")])
         let error = await #expect(throws: SyncError.self) {
             try await harness.run(script) { transport, base in

@@ -40,7 +40,7 @@ import Testing
         let second = try await store.markStarted([action()], now: now)
         #expect(second["orders/sales-order/006000000000001AAA"]?.status == .started)
         let deal = DealMapping(opportunityID: "006000000000001AAA", sapSalesOrder: "4000001")
-        try await store.recordApplied([AppliedAction(action: action(), resultReference: "4000001", deal: deal)], now: now)
+        _ = try await store.recordApplied([AppliedAction(action: action(), resultReference: "4000001", deal: deal)], now: now)
         let entry = try await store.journalEntries(["orders/sales-order/006000000000001AAA"]).values.first
         #expect(entry?.status == .applied)
         #expect(entry?.attempts == 2)
@@ -67,7 +67,7 @@ import Testing
     @Test func dealMappings_byZohoInvoiceID() async throws {
         let store = try SQLiteStateStore.inMemory()
         let deal = DealMapping(opportunityID: "006000000000001AAA", zohoInvoiceID: "460000000000111", zohoInvoiceNumber: "INV-000001")
-        try await store.recordApplied([AppliedAction(action: action(), deal: deal)], now: now)
+        _ = try await store.recordApplied([AppliedAction(action: action(), deal: deal)], now: now)
         #expect(try await store.dealMappings(zohoInvoiceIDs: ["460000000000111", "1"]) == ["460000000000111": deal])
     }
 
@@ -75,7 +75,7 @@ import Testing
         let store = try SQLiteStateStore.inMemory()
         let stock = Decimal(string: "1234.56789012345678")!
         let mapping = ProductMapping(product2ID: "01t000000000001AAA", material: "TG-1000", lastWrittenStock: stock, lastWrittenLowStock: false, lastWrittenAt: now)
-        try await store.recordApplied([AppliedAction(action: action(), products: [mapping])], now: now)
+        _ = try await store.recordApplied([AppliedAction(action: action(), products: [mapping])], now: now)
         #expect(try await store.productMappings(["01t000000000001AAA"]).values.first?.lastWrittenStock == stock)
     }
 

@@ -74,6 +74,15 @@ public enum ReconcileOperation: Sendable, Hashable, Codable {
         }
     }
 
+    /// True for creates that happen once per idempotency key (a Business Partner per Account, an order, invoice or
+    /// email per Opportunity); writes that set fields may repeat under one key and are not.
+    public var isOncePerKey: Bool {
+        switch self {
+        case .ensureBusinessPartner, .createSalesOrder, .ensureZohoContact, .createInvoice, .emailInvoice: true
+        default: false
+        }
+    }
+
     /// True for operations sent in batches through sObject Collections.
     public var isSalesforceWrite: Bool {
         switch self {

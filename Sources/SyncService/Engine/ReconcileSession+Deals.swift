@@ -73,16 +73,18 @@ extension ReconcileSession {
         try await loadMappings(accountIDs: page.compactMap { $0.account?.id }, opportunityIDs: page.map(\.id))
         var pending: Set<String> = []
         var noLongerRejected: [String] = []
-        var planned: [(Opportunity, [ReconcileAction])] = []
+        // Plan once to know which journal entries to read (one read per page), then plan each record again just
+        // before applying it, so a Business Partner or contact made for one deal serves the next deal of its Account.
+        let keys = page.flatMap { opportunity in
+            planner.plan(opportunity, account: opportunity.account.flatMap { accounts[$0.id] }, deal: deals[opportunity.id])
+                .map(\.idempotencyKey)
+        }
+        let journal = try await store.journalEntries(keys)
         for opportunity in page {
             let actions = planner.plan(opportunity, account: opportunity.account.flatMap { accounts[$0.id] }, deal: deals[opportunity.id])
             for flow in planner.flows where !actions.contains(where: { $0.flow == flow && $0.idempotencyKey.contains("/reject/") }) {
                 noLongerRejected.append(IdempotencyKey.reject(flow: flow, record: opportunity.id))
             }
-            planned.append((opportunity, actions))
-        }
-        let journal = try await store.journalEntries(planned.flatMap { $0.1.map(\.idempotencyKey) })
-        for (opportunity, actions) in planned {
             for action in actions {
                 if isSettledFailure(journal[action.idempotencyKey], since: opportunity.lastModifiedDate) { continue }
                 if case .writeBackDeal = action.operation, !writeBackNeeded(opportunity) { continue }

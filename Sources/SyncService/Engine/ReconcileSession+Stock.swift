@@ -25,7 +25,8 @@ extension ReconcileSession {
 
         tracker = WatermarkTracker()
         do {
-            let products = try await readSAPProducts(since: since)
+            var products = try await readSAPProducts(since: since)
+            if !full { products = try await unhandledVersions(products) }
             count(.stock) { $0.observed += products.count }
             if !full && products.isEmpty { return }
             let materials = full ? nil : Set(products.keys)
@@ -44,7 +45,28 @@ extension ReconcileSession {
         }
         if full {
             try await store.saveWatermark(Watermark(stream: Self.fullStockStream, position: now, lastID: nil, updatedAt: now))
+        } else {
+            for key in productVersions.values.sorted() {
+                try await store.recordJournal(JournalEntry(
+                    idempotencyKey: key, flow: SyncFlow.stock.rawValue, kind: "observe_product",
+                    targetSystem: SyncSystem.sap.rawValue, recordID: key, status: .applied, attempts: 1,
+                    createdAt: now, updatedAt: now))
+            }
         }
+    }
+
+    /// The journal key recording that a product master version was handled.
+    static func productVersionKey(_ material: String, _ changed: Date) -> String {
+        "stock/product/\(material)@\(Int64((changed.timeIntervalSince1970 * 1000).rounded()))"
+    }
+
+    /// Drops products whose master version was already handled by an earlier incremental pass (the overlap window
+    /// re-reads them), so an idle pass reads nothing more and writes nothing.
+    private func unhandledVersions(_ products: [String: String]) async throws -> [String: String] {
+        let keys = productVersions
+        let handled = try await store.journalEntries(Array(keys.values)).filter { $0.value.status == .applied }
+        productVersions = keys.filter { handled[$0.value] == nil }
+        return products.filter { productVersions[$0.key] != nil }
     }
 
     /// Reads SAP products (all, or changed since), returning Material -> base unit and tracking their timestamps.
@@ -53,7 +75,9 @@ extension ReconcileSession {
         try await engine.sap.forEachChangedProductPage(since: since) { page in
             await collector.add(page)
         }
-        for (product, stamp) in await collector.stamps { tracker.done(at: stamp, id: product) }
+        let stamps = await collector.stamps
+        for (product, stamp) in stamps { tracker.done(at: stamp, id: product) }
+        productVersions = Dictionary(uniqueKeysWithValues: stamps.map { ($0.key.uppercased(), Self.productVersionKey($0.key.uppercased(), $0.value)) })
         return await collector.units
     }
 

@@ -22,6 +22,8 @@ actor ReconcileSession {
     var queuedWrites: [QueuedWrite] = []
     /// The watermark tracker of the stream being read.
     var tracker = WatermarkTracker()
+    /// Material -> journal key of the product master version read in this pass (stock flow).
+    var productVersions: [String: String] = [:]
 
     init(engine: SyncEngine, mode: PassMode, dryRun: Bool) {
         self.engine = engine
@@ -72,8 +74,13 @@ actor ReconcileSession {
             queuedWrites.append(QueuedWrite(action: action))
             return .done
         }
+        if action.operation.isOncePerKey,
+           try await store.journalEntries([action.idempotencyKey])[action.idempotencyKey]?.status == .applied {
+            // Done before (another deal of the same Account, or an earlier pass whose mapping write was lost).
+            return .done
+        }
         let before = try await store.markStarted([action], now: engine.now())[action.idempotencyKey]
-        let lookupFirst = before.map { $0.status != .applied } ?? false
+        let lookupFirst = before != nil
         do {
             guard let applied = try await perform(action, lookupFirst: lookupFirst) else {
                 _ = try await store.recordFailure(action, error: dependencyError(action), status: .skipped, now: engine.now())

@@ -10,9 +10,13 @@ struct TransportHarness: Sendable {
     let vendor: ScriptedVendor
     let configuration: HTTPTransport.Configuration
 
-    /// Short timeouts so the timeout tests take milliseconds; the team's retry policy.
+    /// Timeouts generous enough for a loaded CI machine running every suite in parallel; the team's retry policy.
     static let fastConfiguration = HTTPTransport.Configuration(
-        connectTimeout: .seconds(2), readTimeout: .milliseconds(250), requestDeadline: .seconds(5))
+        connectTimeout: .seconds(5), readTimeout: .seconds(5), requestDeadline: .seconds(10))
+
+    /// A short read timeout, so the read-timeout tests take milliseconds (their server waits 600 ms).
+    static let shortReadTimeout = HTTPTransport.Configuration(
+        connectTimeout: .seconds(5), readTimeout: .milliseconds(250), requestDeadline: .seconds(10))
 
     init(configuration: HTTPTransport.Configuration = Self.fastConfiguration, recordObservations: Bool = false) {
         self.configuration = configuration
