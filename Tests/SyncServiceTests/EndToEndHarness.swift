@@ -18,7 +18,7 @@ struct EndToEnd: Sendable {
     /// Starts the simulators (bundled seed), builds the runtime on a fresh state file, runs `body`.
     static func run<R: Sendable>(
         extraEnvironment: [String: String] = [:], clock: (any SimulatorClock)? = nil,
-        salesforceDailyLimit: Int? = nil,
+        salesforceDailyLimit: Int? = nil, https: Bool = false,
         _ body: @Sendable (EndToEnd) async throws -> R
     ) async throws -> R {
         var configuration = SimulatorSuite.Configuration()
@@ -28,6 +28,7 @@ struct EndToEnd: Sendable {
         configuration.zoho.requestsPerWindow = 6000
         configuration.zoho.dailyRequestLimit = 1_000_000
         if let salesforceDailyLimit { configuration.salesforce.dailyApiRequestLimit = salesforceDailyLimit }
+        configuration.https = https
         let seed = try SeedDataset.bundled()
         configuration.seed = seed
         return try await withSimulators(configuration, logger: quietLogger) { (running: RunningSimulators) async throws -> R in

@@ -27,6 +27,12 @@ import ZohoBooksSimulator
 
             let again = try await e2e.runtime.engine.runPass(flows: [.stock], mode: .full)
             #expect(again.flows.first?.planned == 0)
+
+            // Product2 records whose ProductCode SAP does not know are kept as dead letters naming the field.
+            let unknown = e2e.seed.products.filter { $0.inSalesforce && !$0.inSAP }
+            let letters = try await e2e.runtime.store.deadLetters(status: .open).filter { $0.flow == "stock" }
+            #expect(Set(letters.map(\.recordID)) == Set(unknown.compactMap { e2e.running.salesforce.seedId("product:\($0.code)") }))
+            #expect(letters.allSatisfy { $0.error.field == "Product2.ProductCode" })
         }
     }
 
