@@ -14,11 +14,12 @@ struct BenchmarkEnvironment: Sendable {
     static let logger = Logger(label: "crm-sync.bench") { _ in SwiftLogNoOpLogHandler() }
 
     static func run<R: Sendable>(
-        seed: SeedDataset, zohoPerMinute: Int = 60_000, _ body: @Sendable (BenchmarkEnvironment) async throws -> R
+        seed: SeedDataset, zohoPerMinute: Int = 60_000, zohoWindowSeconds: Double = 60, _ body: @Sendable (BenchmarkEnvironment) async throws -> R
     ) async throws -> R {
         var configuration = SimulatorSuite.Configuration()
         configuration.seed = seed
-        configuration.zoho.requestsPerWindow = zohoPerMinute
+        configuration.zoho.requestsPerWindow = Int(Double(zohoPerMinute) * zohoWindowSeconds / 60)
+        configuration.zoho.rateWindowSeconds = zohoWindowSeconds
         configuration.zoho.dailyRequestLimit = 10_000_000
         configuration.salesforce.dailyApiRequestLimit = 10_000_000
         return try await withSimulators(configuration, logger: logger) { (running: RunningSimulators) async throws -> R in

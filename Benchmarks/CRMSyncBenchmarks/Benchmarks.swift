@@ -64,6 +64,28 @@ enum Benchmarks {
         }
     }
 
+    /// Zoho pacing: `invoices` invoices against a simulator whose per-organization limit is scaled down to 100
+    /// requests per 6 s, with CRMSync paced at the same rate (1,000 per minute): achieved rate as a share of the
+    /// limit, and 429s received.
+    static func zohoPacing(invoices: Int) async throws -> [BenchmarkResult] {
+        let seed = try SyntheticSeed.make(products: 10, accounts: max(invoices / 5, 1), closedWonDeals: invoices)
+        return try await BenchmarkEnvironment.run(seed: seed, zohoPerMinute: 1000, zohoWindowSeconds: 6) { env in
+            env.resetCounts()
+            _ = try await env.runtime.engine.runPass(flows: [.invoices])
+            let requests = env.running.zoho.requestLog.entries.filter { !$0.path.contains("oauth") }
+            let limited = requests.filter { $0.status == 429 }.count
+            // The rate over the span of Zoho requests (first to last), as the limit counts them.
+            let span = (requests.last?.at ?? Date()).timeIntervalSince(requests.first?.at ?? Date())
+            let share = span > 0 ? Double(requests.count - 1) / span / (100.0 / 6.0) : 0
+            let scenario = "\(invoices) invoices, limit 100 per 6 s"
+            return [
+                BenchmarkResult(benchmark: "Zoho pacing", scenario: scenario, metric: "requests", value: Double(requests.count), target: nil, comparison: nil),
+                BenchmarkResult(benchmark: "Zoho pacing", scenario: scenario, metric: "achieved share of the limit", value: share, target: 0.95, comparison: ">="),
+                BenchmarkResult(benchmark: "Zoho pacing", scenario: scenario, metric: "429 responses", value: Double(limited), target: 0, comparison: "<="),
+            ]
+        }
+    }
+
     /// Idle cycle: after everything is synced, a pass of all four flows when nothing changed.
     static func idle(products: Int, deals: Int) async throws -> [BenchmarkResult] {
         let seed = try SyntheticSeed.make(products: products, accounts: max(deals / 5, 1), closedWonDeals: deals)
