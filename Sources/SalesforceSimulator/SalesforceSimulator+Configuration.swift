@@ -19,6 +19,10 @@ extension SalesforceSimulator {
         public var sessionLifetimeSeconds: Double
         /// Maximum seconds between now and the assertion's `exp` ("within 3 minutes").
         public var assertionMaxLifetimeSeconds: Double
+        /// Tolerance on that limit for clocks and rounding (`exp` = now + 3 min rounded to the nearest second, as
+        /// simple-salesforce sends it, can be up to 0.5 s beyond). Salesforce does not publish its tolerance, so
+        /// this is configurable; default 5 s.
+        public var assertionClockSkewSeconds: Double
         /// Daily API request allowance (rolling 24 h), reported in `Sforce-Limit-Info` and enforced with 403
         /// `REQUEST_LIMIT_EXCEEDED`.
         public var dailyApiRequestLimit: Int
@@ -41,7 +45,7 @@ extension SalesforceSimulator {
             certificatePEM: String = SalesforceSandboxCredentials.certificatePEM,
             acceptedAudiences: [String] = ["https://login.salesforce.com", "https://test.salesforce.com"],
             sessionLifetimeSeconds: Double = 7200,
-            assertionMaxLifetimeSeconds: Double = 180,
+            assertionMaxLifetimeSeconds: Double = 180, assertionClockSkewSeconds: Double = 5,
             dailyApiRequestLimit: Int = 100_000,
             queryBatchSize: Int = 2000,
             lockRowRate: Double = 0,
@@ -56,6 +60,7 @@ extension SalesforceSimulator {
             self.acceptedAudiences = acceptedAudiences
             self.sessionLifetimeSeconds = sessionLifetimeSeconds
             self.assertionMaxLifetimeSeconds = assertionMaxLifetimeSeconds
+            self.assertionClockSkewSeconds = assertionClockSkewSeconds
             self.dailyApiRequestLimit = dailyApiRequestLimit
             self.queryBatchSize = queryBatchSize
             self.lockRowRate = lockRowRate

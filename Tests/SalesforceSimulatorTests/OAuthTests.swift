@@ -58,6 +58,32 @@ struct OAuthTests {
         #expect(reply.json == expected)
     }
 
+    /// simple-salesforce sends `exp` as a string and rounds now + 3 min to the nearest second; Salesforce logs
+    /// such clients in (simple-salesforce issues #371, #491 show Salesforce reading the string as a time).
+    @Test(arguments: [180.0, 180.5])
+    func expAsNumericStringWithinThreeMinutesIsAccepted(secondsAhead: Double) async throws {
+        let now = Harness.start
+        let claims = Assertion.StringExpClaims(
+            iss: "3MVG9CRMSyncSandboxConsumerKey", sub: "integration@crmsync.sandbox", aud: "https://login.salesforce.com",
+            exp: String(Int((now.timeIntervalSince1970 + secondsAhead).rounded())))
+        let assertion = try await Assertion.sign(claims)
+        try await harness.withClient { client in
+            let reply = try await client.tokenRequest(assertion: assertion)
+            #expect(reply.status == 200)
+        }
+    }
+
+    @Test func expWellBeyondThreeMinutesIsAnInvalidAssertion() async throws {
+        var claims = Assertion.Claims.valid(now: Harness.start)
+        claims.exp = Int(Harness.start.timeIntervalSince1970) + 240
+        let assertion = try await Assertion.sign(claims)
+        try await harness.withClient { client in
+            let reply = try await client.tokenRequest(assertion: assertion)
+            #expect(reply.status == 400)
+            #expect(reply.json == (try Reference.json("oauth/error-invalid-grant-invalid-assertion.400.json")))
+        }
+    }
+
     @Test func wrongGrantType() async throws {
         let reply = try await harness.withClient { client in
             try await client.tokenRequest(assertion: "x", grantType: "password")

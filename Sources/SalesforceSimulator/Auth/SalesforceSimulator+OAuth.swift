@@ -40,10 +40,11 @@ extension SalesforceSimulator {
             return oauthError("invalid_grant", "audience is invalid")
         }
         let now = clock.now()
-        guard let expiry = claims.exp, expiry > now.timeIntervalSince1970 else {
+        guard let expiry = claims.exp?.seconds, expiry > now.timeIntervalSince1970 else {
             return oauthError("invalid_grant", "expired authorization code")
         }
-        guard expiry <= now.timeIntervalSince1970 + configuration.assertionMaxLifetimeSeconds else {
+        let latest = now.timeIntervalSince1970 + configuration.assertionMaxLifetimeSeconds + configuration.assertionClockSkewSeconds
+        guard expiry <= latest else {
             return oauthError("invalid_grant", "invalid assertion")
         }
         guard (claims.prn ?? claims.sub) == configuration.username else {

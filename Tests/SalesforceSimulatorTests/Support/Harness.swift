@@ -120,6 +120,22 @@ enum Assertion {
         }
     }
 
+    /// The claims as simple-salesforce writes them: `exp` as a string of seconds (its `login.py`).
+    struct StringExpClaims: JWTPayload {
+        var iss: String
+        var sub: String
+        var aud: String
+        var exp: String
+
+        func verify(using algorithm: some JWTAlgorithm) async throws {}
+    }
+
+    static func sign(_ claims: StringExpClaims) async throws -> String {
+        let keys = JWTKeyCollection()
+        await keys.add(rsa: try Insecure.RSA.PrivateKey(pem: SalesforceSandboxCredentials.privateKeyPEM), digestAlgorithm: .sha256)
+        return try await keys.sign(claims)
+    }
+
     static func sign(_ claims: Claims) async throws -> String {
         let keys = JWTKeyCollection()
         await keys.add(rsa: try Insecure.RSA.PrivateKey(pem: SalesforceSandboxCredentials.privateKeyPEM), digestAlgorithm: .sha256)
