@@ -23,8 +23,7 @@ struct BenchmarkEnvironment: Sendable {
         configuration.zoho.dailyRequestLimit = 10_000_000
         configuration.salesforce.dailyApiRequestLimit = 10_000_000
         return try await withSimulators(configuration, logger: logger) { (running: RunningSimulators) async throws -> R in
-            var environment: [String: String] = [:]
-            for line in running.environment { environment[line.name] = line.value }
+            var environment = running.environmentVariables
             environment["CRMSYNC_STATE_PATH"] = FileManager.default.temporaryDirectory
                 .appendingPathComponent("crm-sync-bench-\(UUID().uuidString)/state.sqlite").path
             environment["SF_MULTI_CURRENCY"] = "true"

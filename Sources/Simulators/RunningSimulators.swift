@@ -67,6 +67,11 @@ public struct RunningSimulators: Sendable {
         return lines
     }
 
+    /// `environment` as a dictionary, to build a configuration from (later overrides win in `merging`).
+    public var environmentVariables: [String: String] {
+        Dictionary(environment.map { ($0.name, $0.value) }, uniquingKeysWith: { _, new in new })
+    }
+
     /// `environment` as `NAME='value'` lines for a shell (`eval "$(crm-sync sandbox)"`) or an env file; single
     /// quotes inside values are escaped as `'\''`.
     public var shellLines: [String] {

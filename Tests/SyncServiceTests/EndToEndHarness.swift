@@ -43,8 +43,7 @@ struct EndToEnd: Sendable {
 
     /// The configuration a user would set from the sandbox's lines, on a fresh state file.
     static func configuration(for running: RunningSimulators, seed: SeedDataset, extra: [String: String]) async throws -> AppConfiguration {
-        var environment: [String: String] = [:]
-        for line in running.environment { environment[line.name] = line.value }
+        var environment = running.environmentVariables
         environment["CRMSYNC_STATE_PATH"] = FileManager.default.temporaryDirectory
             .appendingPathComponent("crm-sync-e2e-\(UUID().uuidString)/state.sqlite").path
         environment["CRMSYNC_RETRY_BASE_MILLISECONDS"] = "5"

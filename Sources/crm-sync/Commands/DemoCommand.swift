@@ -40,7 +40,7 @@ struct DemoCommand: AsyncParsableCommand {
         let statePath = statePath
         do {
             try await withSimulators(simulators, logger: logger) { running in
-                var environment = Dictionary(running.environment.map { ($0.name, $0.value) }, uniquingKeysWith: { _, new in new })
+                var environment = running.environmentVariables
                 environment["CRMSYNC_STATE_PATH"] = statePath
                 environment["SF_MULTI_CURRENCY"] = "true"
                 environment["CRMSYNC_RETRY_BASE_MILLISECONDS"] = "50"
