@@ -57,4 +57,24 @@ import Testing
         #expect(url == "https://sub.authentication.eu10.hana.ondemand.com/oauth/token")
         #expect(client == "sb-client")
     }
+
+    @Test func load_envFileAsTheSandboxPrintsIt_quotesExportAndComments() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("crm-sync-env-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let file = directory.appendingPathComponent("sandbox.env")
+        var lines = complete.map { "\($0.key)='\($0.value)'" }
+        lines += ["# a comment", "", "export SAP_AUTH=\"basic\"", "SAP_CLIENT_ID='sb-crmsync!t1010'", "SF_USERNAME='o'\\''brien@example.com'"]
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        let configuration = try await AppConfiguration.load(environment: [:], envFile: file.path, envFileRequired: true)
+        #expect(configuration.salesforce.username == "o'brien@example.com")
+        #expect(configuration.zoho.organizationID == "10234695")
+        guard case .basic(let user, _) = configuration.sap.auth else { Issue.record("not basic"); return }
+        #expect(user == "COMM_USER")
+    }
+
+    @Test func load_missingEnvFileGivenByTheUser_isAConfigurationError() async throws {
+        await #expect(throws: SyncError.self) {
+            _ = try await AppConfiguration.load(environment: complete, envFile: "/nonexistent/given.env", envFileRequired: true)
+        }
+    }
 }

@@ -10,7 +10,7 @@ extension AppConfiguration {
     ]
 
     /// Reads the configuration: the process environment first, then a `.env` file (default `./.env`, missing is
-    /// fine), then a JSON file (`CRMSYNC_CONFIG_FILE`, keys nested by the name's parts in lower case:
+    /// fine unless `envFileRequired`), then a JSON file (`CRMSYNC_CONFIG_FILE`, keys nested by the name's parts in lower case:
     /// `{"sf": {"client": {"id": "..."}}}` for `SF_CLIENT_ID`).
     ///
     /// Every missing or invalid value is reported at once, by name, before any work starts.
@@ -19,21 +19,37 @@ extension AppConfiguration {
     ///   - envFile: the `.env` path.
     /// - Throws: `SyncError` `.configuration` listing each missing or invalid name.
     public static func load(
-        environment: [String: String] = ProcessInfo.processInfo.environment, envFile: String = ".env"
+        environment: [String: String] = ProcessInfo.processInfo.environment, envFile: String = ".env",
+        envFileRequired: Bool = false
     ) async throws -> AppConfiguration {
+        try AppConfiguration(reader: try await reader(environment: environment, envFile: envFile, envFileRequired: envFileRequired))
+    }
+
+    /// Only the state store path (`CRMSYNC_STATE_PATH`, default `state/crm-sync.sqlite`), for the commands that
+    /// read the state store and call no system (`status`, `dead-letters list|show|discard`).
+    public static func statePath(
+        environment: [String: String] = ProcessInfo.processInfo.environment, envFile: String = ".env",
+        envFileRequired: Bool = false
+    ) async throws -> String {
+        let reader = try await reader(environment: environment, envFile: envFile, envFileRequired: envFileRequired)
+        return ConfigurationProblems(reader: reader).optional("CRMSYNC_STATE_PATH") ?? "state/crm-sync.sqlite"
+    }
+
+    /// The providers in order: process environment, `.env` file, JSON file.
+    static func reader(environment: [String: String], envFile: String, envFileRequired: Bool) async throws -> ConfigReader {
         var providers: [any ConfigProvider] = [
             EnvironmentVariablesProvider(environmentVariables: environment, secretsSpecifier: .specific(secretNames))
         ]
-        do {
-            providers.append(try await EnvironmentVariablesProvider(
-                environmentFilePath: FilePath(envFile), allowMissing: true, secretsSpecifier: .specific(secretNames)))
-            if let file = environment["CRMSYNC_CONFIG_FILE"] {
+        providers.append(EnvironmentVariablesProvider(
+            environmentVariables: try DotEnvFile.read(envFile, required: envFileRequired), secretsSpecifier: .specific(secretNames)))
+        if let file = environment["CRMSYNC_CONFIG_FILE"] {
+            do {
                 providers.append(try await FileProvider<JSONSnapshot>(filePath: FilePath(file)))
+            } catch {
+                throw SyncError(code: .configuration, system: .configuration, message: "Cannot read CRMSYNC_CONFIG_FILE \(file): \(error)")
             }
-        } catch {
-            throw SyncError(code: .configuration, system: .configuration, message: "Cannot read the configuration file: \(error)")
         }
-        return try AppConfiguration(reader: ConfigReader(providers: providers))
+        return ConfigReader(providers: providers)
     }
 
     init(reader: ConfigReader) throws {

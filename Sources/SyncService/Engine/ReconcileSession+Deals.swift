@@ -85,10 +85,24 @@ extension ReconcileSession {
             for flow in planner.flows where !actions.contains(where: { $0.flow == flow && $0.idempotencyKey.contains("/reject/") }) {
                 noLongerRejected.append(IdempotencyKey.reject(flow: flow, record: opportunity.id))
             }
+            var brokenFlows: Set<SyncFlow> = []
             for action in actions {
-                if isSettledFailure(journal[action.idempotencyKey], since: opportunity.lastModifiedDate) { continue }
-                if case .writeBackDeal = action.operation, !writeBackNeeded(opportunity) { continue }
-                if try await apply(action) == .pending { pending.insert(opportunity.id) }
+                if isSettledFailure(journal[action.idempotencyKey], since: opportunity.lastModifiedDate) {
+                    brokenFlows.insert(action.flow)
+                    continue
+                }
+                if case .writeBackDeal = action.operation {
+                    // Never write a status from a pass in which a system was unreachable for this deal: the mapping
+                    // may simply be unknown (a new state store), and the Opportunity may already be right.
+                    if pending.contains(opportunity.id) || !writeBackNeeded(opportunity) { continue }
+                } else if brokenFlows.contains(action.flow) {
+                    continue  // a later step of a flow whose earlier step failed in this pass
+                }
+                switch try await apply(action) {
+                case .pending: pending.insert(opportunity.id); brokenFlows.insert(action.flow)
+                case .failed: brokenFlows.insert(action.flow)
+                case .done: break
+                }
             }
         }
         pending.formUnion(try await flushWrites())

@@ -9,8 +9,9 @@ import SyncStore
 /// is in the cache when the next deal of the same Account is planned. Salesforce writes are queued and sent in
 /// sObject Collections batches when a page is done.
 actor ReconcileSession {
-    /// What became of a source record in this pass (for the watermark).
-    enum Outcome { case done, pending }
+    /// What became of an action in this pass. `failed` (kept as a dead letter) counts as done for the watermark;
+    /// `pending` (the system is stopped) keeps the record behind it.
+    enum Outcome { case done, failed, pending }
 
     let engine: SyncEngine
     let mode: PassMode
@@ -67,7 +68,10 @@ actor ReconcileSession {
         let system = action.operation.targetSystem
         if let reason = breaker.stopped[system] {
             _ = try await store.recordFailure(action, error: reason, status: .failed, now: engine.now())
-            count(action.flow) { $0.failed += 1 }
+            count(action.flow) {
+                $0.failed += 1
+                if $0.stoppedBy == nil { $0.stoppedBy = reason }
+            }
             return .pending
         }
         if action.operation.isSalesforceWrite {
@@ -126,12 +130,13 @@ actor ReconcileSession {
         if SystemBreaker.stopsAtOnce(error) {
             _ = try await store.recordFailure(action, error: error, status: .failed, now: engine.now())
             count(action.flow) { $0.failed += 1 }
+            breaker.stop(system, error)
             await stop(system, error, flow: action.flow)
             return .pending
         }
         if breaker.failure(system, error) { await stop(system, error, flow: action.flow) }
         try await deadLetter(action, error.about(record: error.recordID ?? action.recordID))
-        return .done
+        return .failed
     }
 
     /// True when the same bad input is already kept as an open dead letter: nothing is written again, so a pass

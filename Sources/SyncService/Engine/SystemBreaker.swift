@@ -42,10 +42,13 @@ struct SystemBreaker {
         return false
     }
 
-    /// Errors that stop a system's work for the pass instead of failing one record.
+    /// Errors that stop a system's work for the pass instead of failing one record: quota, credentials,
+    /// configuration, permissions, and a rate limit that asks for a minute or more (Zoho's per-minute and token
+    /// throttles), which no record's retry can wait out.
     static func stopsAtOnce(_ error: SyncError) -> Bool {
         switch error.code {
         case .quotaExhausted, .authenticationFailed, .configuration, .forbidden: true
+        case .rateLimited: (error.retryAfterSeconds ?? 0) >= 60
         default: false
         }
     }

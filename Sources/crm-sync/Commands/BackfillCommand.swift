@@ -52,7 +52,7 @@ struct BackfillCommand: AsyncParsableCommand {
                 return report
             }
             try printReport(report, json: json)
-            if !report.succeeded { throw ExitCode(ExitCodes.recordsFailed) }
+            if passExitCode(report) != ExitCodes.success { throw ExitCode(passExitCode(report)) }
         } catch let code as ExitCode {
             throw code
         } catch {

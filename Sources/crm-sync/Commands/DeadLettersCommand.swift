@@ -21,15 +21,14 @@ struct DeadLettersCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let (configuration, _) = try await global.load()
-                let letters = try await SQLiteStateStore(path: configuration.statePath).deadLetters(status: all ? nil : .open)
+                let letters = try await global.openExistingStore().deadLetters(status: all ? nil : .open)
                 if json { print(try jsonString(letters)); return }
                 if letters.isEmpty { print("No dead letters."); return }
                 print(table(["id", "flow", "record", "field", "code", "status", "message"], letters.map {
                     ["\($0.id ?? 0)", $0.flow, $0.recordID, $0.error.field ?? "-", $0.error.code.rawValue, $0.status.rawValue,
                      String($0.error.message.prefix(100))]
                 }))
-            } catch { throw failure(error) }
+            } catch let code as ExitCode { throw code } catch { throw failure(error) }
         }
     }
 
@@ -41,10 +40,9 @@ struct DeadLettersCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let (configuration, _) = try await global.load()
-                guard let letter = try await SQLiteStateStore(path: configuration.statePath).deadLetter(id: id) else {
-                    printError("crm-sync: no dead letter \(id)")
-                    throw ExitCode(ExitCodes.recordsFailed)
+                guard let letter = try await global.openExistingStore().deadLetter(id: id) else {
+                    printError("crm-sync: there is no dead letter \(id); see `crm-sync dead-letters list --all`")
+                    throw ExitCode.validationFailure
                 }
                 print(try jsonString(letter))
             } catch let code as ExitCode { throw code } catch { throw failure(error) }
@@ -77,6 +75,12 @@ struct DeadLettersCommand: AsyncParsableCommand {
                 let report = try await withSyncRuntime(configuration: configuration, logger: logger) { runtime in
                     let open = try await runtime.store.deadLetters(status: .open)
                     let chosen = all ? open : open.filter { ids.contains($0.id ?? -1) }
+                    let unknown = ids.filter { id in !open.contains { $0.id == id } }
+                    if !unknown.isEmpty {
+                        throw SyncError(
+                            code: .invalidInput, system: .stateStore,
+                            message: "No open dead letter with id \(unknown.map(String.init).joined(separator: ", ")); see `crm-sync dead-letters list`.")
+                    }
                     var byFlow: [SyncFlow: [String]] = [:]
                     for letter in chosen {
                         let flow = letter.action.flow
@@ -96,7 +100,7 @@ struct DeadLettersCommand: AsyncParsableCommand {
                     return PassReport(flows: reports, startedAt: Date(), finishedAt: Date())
                 }
                 try printReport(report, json: json)
-                if !report.succeeded { throw ExitCode(ExitCodes.recordsFailed) }
+                if passExitCode(report) != ExitCodes.success { throw ExitCode(passExitCode(report)) }
             } catch let code as ExitCode { throw code } catch { throw failure(error) }
         }
     }
@@ -110,11 +114,14 @@ struct DeadLettersCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let (configuration, _) = try await global.load()
-                let store = try SQLiteStateStore(path: configuration.statePath)
+                let store = try await global.openExistingStore()
+                for id in ids where try await store.deadLetter(id: id) == nil {
+                    printError("crm-sync: there is no dead letter \(id); nothing was discarded")
+                    throw ExitCode.validationFailure
+                }
                 for id in ids { try await store.setDeadLetterStatus(id: id, .discarded, now: Date()) }
                 print("Discarded \(ids.count) dead letter(s).")
-            } catch { throw failure(error) }
+            } catch let code as ExitCode { throw code } catch { throw failure(error) }
         }
     }
 }

@@ -30,6 +30,10 @@ struct PlanCommand: AsyncParsableCommand {
                 try await runtime.engine.runPass(flows: flows.selected, dryRun: true)
             }
             try printActions(report, json: json)
+            for flow in report.flows {
+                if let error = flow.stoppedBy { printError("crm-sync: \(flow.flow.rawValue) could not be planned: \(error.description)") }
+            }
+            if passExitCode(report) != ExitCodes.success { throw ExitCode(passExitCode(report)) }
         } catch let code as ExitCode {
             throw code
         } catch {

@@ -44,8 +44,15 @@ struct ReconcileCommand: AsyncParsableCommand {
                 }
                 return report
             }
-            if dryRun { try printActions(report, json: json) } else { try printReport(report, json: json) }
-            if !report.succeeded { throw ExitCode(ExitCodes.recordsFailed) }
+            if dryRun {
+                try printActions(report, json: json)
+                for flow in report.flows {
+                    if let error = flow.stoppedBy { printError("crm-sync: \(flow.flow.rawValue) stopped: \(error.description)") }
+                }
+            } else {
+                try printReport(report, json: json)
+            }
+            if passExitCode(report) != ExitCodes.success { throw ExitCode(passExitCode(report)) }
         } catch let code as ExitCode {
             throw code
         } catch {

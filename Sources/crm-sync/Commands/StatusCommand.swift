@@ -24,8 +24,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let (configuration, _) = try await global.load()
-            let store = try SQLiteStateStore(path: configuration.statePath)
+            let store = try await global.openExistingStore()
             let report = try await StatusReport.make(store: store, now: Date())
             if json {
                 print(try jsonString(report))

@@ -37,7 +37,7 @@ struct SyncCommand: AsyncParsableCommand {
                 return report
             }
             try printReport(report, json: json)
-            if !report.succeeded { throw ExitCode(ExitCodes.recordsFailed) }
+            if passExitCode(report) != ExitCodes.success { throw ExitCode(passExitCode(report)) }
         } catch let code as ExitCode {
             throw code
         } catch {

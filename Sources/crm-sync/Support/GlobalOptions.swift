@@ -3,11 +3,12 @@ import Foundation
 import Logging
 import SyncCore
 import SyncService
+import SyncStore
 
 /// Options every command that talks to the systems takes.
 struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("env-file"), help: "A .env file with configuration lines (default: ./.env, if present).")
-    var envFile: String = ".env"
+    var envFile: String?
 
     @Option(name: .customLong("state"), help: "The state store file (overrides CRMSYNC_STATE_PATH).")
     var statePath: String?
@@ -15,10 +16,27 @@ struct GlobalOptions: ParsableArguments {
     /// Loads the configuration and sets up logging.
     /// - Throws: `SyncError` `.configuration` naming every missing or invalid setting.
     func load() async throws -> (AppConfiguration, Logger) {
-        var configuration = try await AppConfiguration.load(envFile: envFile)
+        var configuration = try await AppConfiguration.load(envFile: envFile ?? ".env", envFileRequired: envFile != nil)
         if let statePath { configuration.statePath = statePath }
         let logger = LoggingSetup.logger(format: configuration.logFormat, level: configuration.logLevel)
         return (configuration, logger)
+    }
+}
+
+extension GlobalOptions {
+    /// Opens the existing state store for the commands that only read it (no credentials needed).
+    /// - Throws: `SyncError` `.stateStore` when there is no state store at the path.
+    func openExistingStore() async throws -> SQLiteStateStore {
+        let path: String
+        if let statePath { path = statePath } else {
+            path = try await AppConfiguration.statePath(envFile: envFile ?? ".env", envFileRequired: envFile != nil)
+        }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw SyncError(
+                code: .stateStore, system: .stateStore,
+                message: "There is no state store at \(path); run `crm-sync sync --once` first, or name it with --state.")
+        }
+        return try SQLiteStateStore(path: path)
     }
 }
 
@@ -43,4 +61,18 @@ func printReport(_ report: PassReport, json: Bool) throws {
          flow.stoppedBy.map { "stopped: \($0.code.rawValue)" } ?? "ok"]
     }
     print(table(["flow", "observed", "planned", "applied", "dead letters", "failed", "status"], rows))
+    for flow in report.flows {
+        if let error = flow.stoppedBy { printError("crm-sync: \(flow.flow.rawValue) stopped: \(error.description)") }
+    }
+}
+
+/// The exit code of a pass: 0 when everything went through; 3 when a system was stopped by configuration; 6 when
+/// one could not be used (credentials rejected, unreachable); 1 for dead letters, failures or a quota stop.
+func passExitCode(_ report: PassReport) -> Int32 {
+    let stops = report.flows.compactMap(\.stoppedBy)
+    if stops.contains(where: { $0.code == .configuration }) { return ExitCodes.configuration }
+    if stops.contains(where: { [.authenticationFailed, .connectionFailed, .timeout, .forbidden].contains($0.code) }) {
+        return ExitCodes.systemUnavailable
+    }
+    return report.succeeded ? ExitCodes.success : ExitCodes.recordsFailed
 }

@@ -1,0 +1,50 @@
+import Foundation
+import SyncCore
+
+/// Reads `.env` files as shells and dotenv tools write them: `NAME=value`, `export NAME=value`, values in single or
+/// double quotes (the quotes are removed; `'\''` inside single quotes is a quote, as `crm-sync sandbox` prints it),
+/// blank lines and `#` comments ignored.
+enum DotEnvFile {
+    /// The variables of the file at `path`.
+    /// - Parameter required: a missing file is an error (an `--env-file` given by the user) rather than no variables.
+    /// - Throws: `SyncError` `.configuration` naming the file, or the line that is not `NAME=value`.
+    static func read(_ path: String, required: Bool) throws -> [String: String] {
+        guard FileManager.default.fileExists(atPath: path) else {
+            if required {
+                throw SyncError(code: .configuration, system: .configuration, message: "The env file \(path) does not exist.")
+            }
+            return [:]
+        }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw SyncError(code: .configuration, system: .configuration, message: "Cannot read the env file \(path).")
+        }
+        return try parse(text, file: path)
+    }
+
+    /// Parses the text of an env file.
+    static func parse(_ text: String, file: String) throws -> [String: String] {
+        var values: [String: String] = [:]
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("export ") { line = String(line.dropFirst(7)).trimmingCharacters(in: .whitespaces) }
+            guard let equals = line.firstIndex(of: "="), equals != line.startIndex else {
+                throw SyncError(
+                    code: .configuration, system: .configuration,
+                    message: "Line \(index + 1) of \(file) is not NAME=value.")
+            }
+            let name = String(line[..<equals]).trimmingCharacters(in: .whitespaces)
+            values[name] = unquote(String(line[line.index(after: equals)...]).trimmingCharacters(in: .whitespaces))
+        }
+        return values
+    }
+
+    /// Removes one pair of surrounding quotes; `'\''` inside single quotes stands for a quote.
+    static func unquote(_ value: String) -> String {
+        guard value.count >= 2, let first = value.first, first == value.last, first == "'" || first == "\"" else {
+            return value
+        }
+        let inner = String(value.dropFirst().dropLast())
+        return first == "'" ? inner.replacingOccurrences(of: #"'\''"#, with: "'") : inner.replacingOccurrences(of: #"\""#, with: "\"")
+    }
+}
