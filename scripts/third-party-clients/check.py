@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Runs widely used third-party Python clients of Salesforce, SAP S/4HANA OData V2 and Zoho Books against
-`crm-sync sandbox`, to show the simulators are faithful enough for a standard client to work unchanged.
+"""Runs widely used third-party Python clients of Salesforce (simple-salesforce), SAP S/4HANA OData V2 (pyodata),
+Zoho Books (requests-oauthlib: no maintained Zoho Books client lets the host be set) and Slack incoming webhooks
+(slack_sdk) against `crm-sync sandbox`, to show the simulators are faithful enough for a standard client to work unchanged.
 
     check.py [path/to/crm-sync]        (default .build/debug/crm-sync)
 
@@ -104,7 +105,7 @@ def loopback_session(ca_file):
 REQUIRED = [
     "SF_LOGIN_URL", "SF_CLIENT_ID", "SF_USERNAME", "SF_PRIVATE_KEY_PATH", "SAP_BASE_URL", "SAP_USERNAME",
     "SAP_PASSWORD", "ZOHO_ACCOUNTS_URL", "ZOHO_CLIENT_ID", "ZOHO_CLIENT_SECRET", "ZOHO_REFRESH_TOKEN", "ZOHO_ORG_ID",
-    "CRMSYNC_TRUSTED_CA_FILE",
+    "CRMSYNC_TRUSTED_CA_FILE", "SLACK_WEBHOOK_URL",
 ]
 
 
@@ -560,6 +561,35 @@ def zoho_checks(env):
         expect(response.status_code == 400 and body.get("code") == 6041, f"HTTP {response.status_code} {body}")
         return body.get("message")
 
+def slack_checks(env):
+    """Slack's own Python SDK (slack_sdk.webhook.WebhookClient) posting to the simulated incoming webhook."""
+    import ssl
+
+    from slack_sdk.webhook import WebhookClient
+
+    for name in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"):
+        os.environ.pop(name, None)  # the SDK reads proxies from the environment; only 127.0.0.1 is ever called
+    url = env["SLACK_WEBHOOK_URL"]
+    expect(urlparse(url).hostname == "127.0.0.1", "webhook is not on 127.0.0.1")
+    client = WebhookClient(url, ssl=ssl.create_default_context(cafile=env["CRMSYNC_TRUSTED_CA_FILE"]))
+
+    @check("slack: WebhookClient.send with text and Block Kit blocks gets 200 ok")
+    def _():
+        response = client.send(
+            text="CRMSync test alert",
+            blocks=[{"type": "section", "text": {"type": "mrkdwn", "text": "*Sales Order create failed* for <https://example.invalid/006|Deal>"}}])
+        expect(response.status_code == 200 and response.body == "ok", f"HTTP {response.status_code} {response.body!r}")
+        return "ok"
+
+    @check("slack: an empty message is refused with the documented error string")
+    def _():
+        time.sleep(1.1)  # stay under one message per second
+        response = client.send(text="")
+        expect(response.status_code == 400 and response.body in ("no_text", "missing_text_or_fallback_or_attachments"),
+               f"HTTP {response.status_code} {response.body!r}")
+        return response.body
+
+
 def main():
     binary = sys.argv[1] if len(sys.argv) > 1 else ".build/debug/crm-sync"
     started = time.monotonic()
@@ -571,6 +601,7 @@ def main():
             salesforce_checks(env)
             sap_checks(env)
             zoho_checks(env)
+            slack_checks(env)
         finally:
             process.send_signal(signal.SIGTERM)
             try:
