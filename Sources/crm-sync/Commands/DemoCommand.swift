@@ -32,7 +32,7 @@ struct DemoCommand: AsyncParsableCommand {
         let logger = Logger(label: "crm-sync.demo")
         for suffix in ["", "-wal", "-shm", ".lock"] { try? FileManager.default.removeItem(atPath: statePath + suffix) }
         var simulators = SimulatorSuite.Configuration()
-        simulators.directory = URL(fileURLWithPath: "state/demo-sandbox")
+        simulators.directory = URL(fileURLWithPath: statePath).deletingLastPathComponent().appendingPathComponent("demo-sandbox")
         // The demo's simulated Zoho organization has a generous plan so the demo takes seconds, not minutes;
         // CRMSync paces itself to whatever limit it is configured with (100 per minute by default).
         simulators.zoho.requestsPerWindow = 3000
@@ -100,7 +100,10 @@ struct DemoScript {
         let letters = try await runtime.store.deadLetters(status: .open)
         say("\nDead letters (bad input kept for an operator, each alerted once to Slack): \(letters.count)")
         for letter in letters.prefix(8) {
-            say("  [\(letter.flow)] \(letter.recordID) \(letter.error.field ?? "-"): \(letter.error.message.prefix(110))")
+            say("  [\(letter.flow)] \(letter.recordID) \(letter.error.field ?? "-"): \(letter.error.message)")
+        }
+        if letters.count > 8 {
+            say("  ... and \(letters.count - 8) more: crm-sync dead-letters list --state \(runtime.configuration.statePath)")
         }
         say("\nSlack messages received by the simulator: \(running.slack.messages.count)")
         say("State store: \(runtime.configuration.statePath)  (try: crm-sync status --state \(runtime.configuration.statePath))")

@@ -31,7 +31,7 @@ struct StatusCommand: AsyncParsableCommand {
             } else {
                 print(table(["flow", "watermark (UTC)", "lag", "last run", "applied", "dead", "outcome"], report.flows.map {
                     [$0.flow, $0.watermark.map { ISO8601DateFormatter().string(from: $0) } ?? "-",
-                     $0.lagSeconds.map { "\(Int($0))s" } ?? "-",
+                     $0.lagSeconds.map(formatLag) ?? "-",
                      $0.lastRun.map { ISO8601DateFormatter().string(from: $0.startedAt) } ?? "-",
                      $0.lastRun.map { "\($0.applied)" } ?? "-", $0.lastRun.map { "\($0.dead)" } ?? "-",
                      $0.lastRun?.outcome.rawValue ?? "-"]
@@ -44,4 +44,14 @@ struct StatusCommand: AsyncParsableCommand {
             throw failure(error)
         }
     }
+}
+
+/// A lag in seconds for people: `45s`, `12m 5s`, `3h 20m`, `2d 15h`.
+func formatLag(_ seconds: Double) -> String {
+    let total = max(Int(seconds), 0)
+    let (days, hours, minutes, rest) = (total / 86_400, total % 86_400 / 3600, total % 3600 / 60, total % 60)
+    if days > 0 { return "\(days)d \(hours)h" }
+    if hours > 0 { return "\(hours)h \(minutes)m" }
+    if minutes > 0 { return "\(minutes)m \(rest)s" }
+    return "\(rest)s"
 }
