@@ -10,7 +10,7 @@ struct OAuthTests {
     @Test func validAssertionGetsTokenResponse() async throws {
         let now = Harness.start
         try await harness.withClient { client in
-            let reply = try await client.tokenRequest(assertion: try await Assertion.sign(.valid(now: now)))
+            let reply = try await client.tokenRequest(assertion: try await Assertion.sign(Assertion.Claims.valid(now: now)))
             #expect(reply.status == 200)
             let body = try #require(reply.json)
             let sample = try Reference.json("oauth/jwt-bearer-token-response.200.json")

@@ -61,6 +61,11 @@ public struct SyncError: Error, Sendable, Hashable, Codable, CustomStringConvert
         public static let locked = Code(rawValue: "locked")
         /// A conflict with the target's current state (duplicate name, already voided, ETag mismatch).
         public static let conflict = Code(rawValue: "conflict")
+
+        /// Whether errors with this code are about the record itself (validation, bad input, not found, conflict).
+        public var isRecordFault: Bool {
+            [Code.validationFailed, .invalidInput, .notFound, .conflict].contains(self)
+        }
     }
 
     /// The stable code.
@@ -112,12 +117,7 @@ public struct SyncError: Error, Sendable, Hashable, Codable, CustomStringConvert
     }
 
     /// Whether the error is about the record itself (it becomes a dead letter) rather than the system.
-    public var isRecordFault: Bool {
-        switch code {
-        case .validationFailed, .invalidInput, .notFound, .conflict: true
-        default: false
-        }
-    }
+    public var isRecordFault: Bool { code.isRecordFault }
 
     /// `system code [record field]: message (HTTP status, vendor code)`.
     public var description: String {

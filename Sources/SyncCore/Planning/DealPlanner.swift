@@ -93,10 +93,7 @@ public struct DealPlanner: Sendable {
     /// True when the Opportunity does not show what the mapping says CRMSync created.
     func writeBackDiffers(_ opportunity: Opportunity, deal: DealMapping?) -> Bool {
         guard let deal, deal.sapSalesOrder != nil || deal.zohoInvoiceNumber != nil else { return false }
-        let shown = opportunity.syncFields
-        return shown.sapOrderNumber != deal.sapSalesOrder
-            || shown.zohoInvoiceNumber != deal.zohoInvoiceNumber
-            || shown.syncStatus != deal.syncStatus
+        return !deal.isShown(on: opportunity.syncFields)
     }
 
     private func reject(_ flow: SyncFlow, _ id: String, _ error: SyncError) -> ReconcileAction {

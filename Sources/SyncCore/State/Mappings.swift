@@ -52,6 +52,12 @@ public struct DealMapping: Sendable, Hashable, Codable {
         self.currency = currency
     }
 
+    /// True when the Opportunity's fields already show this mapping's order number, invoice number and status.
+    public func isShown(on fields: OpportunitySyncFields) -> Bool {
+        fields.sapOrderNumber == sapSalesOrder && fields.zohoInvoiceNumber == zohoInvoiceNumber
+            && fields.syncStatus == syncStatus
+    }
+
     /// `Sync_Status__c` for this mapping: Synced with both, Partial with one, Failed with none.
     public var syncStatus: SyncStatus {
         switch (sapSalesOrder != nil, zohoInvoiceNumber != nil) {

@@ -54,17 +54,13 @@ extension ReconcileSession {
     func isSettledFailure(_ entry: JournalEntry?, since recordChanged: Date) -> Bool {
         guard let entry, entry.status == .dead, let code = entry.errorCode else { return false }
         if case .records = mode { return false }
-        let recordFault = SyncError(code: SyncError.Code(rawValue: code), system: .salesforce, message: "").isRecordFault
-        guard recordFault || mode == .incremental else { return false }
+        guard SyncError.Code(rawValue: code).isRecordFault || mode == .incremental else { return false }
         return entry.updatedAt >= recordChanged
     }
 
     /// True when the Opportunity does not yet show the numbers and status of its mapping.
     func writeBackNeeded(_ opportunity: Opportunity) -> Bool {
-        let deal = deals[opportunity.id] ?? DealMapping(opportunityID: opportunity.id)
-        let shown = opportunity.syncFields
-        return shown.sapOrderNumber != deal.sapSalesOrder || shown.zohoInvoiceNumber != deal.zohoInvoiceNumber
-            || shown.syncStatus != deal.syncStatus
+        !(deals[opportunity.id] ?? DealMapping(opportunityID: opportunity.id)).isShown(on: opportunity.syncFields)
     }
 
     /// Plans and applies one page of Opportunities and reports each record to the watermark tracker.
@@ -106,7 +102,7 @@ extension ReconcileSession {
             }
         }
         pending.formUnion(try await flushWrites())
-        if !dryRun { try await reportRecovered(try await store.resolveDeadLetters(noLongerRejected, now: engine.now())) }
+        if !dryRun { await reportRecovered(try await store.resolveDeadLetters(noLongerRejected, now: engine.now())) }
         let field = engine.configuration.modstampField
         for opportunity in page {
             let stamp = field == .systemModstamp ? opportunity.systemModstamp : opportunity.lastModifiedDate

@@ -130,13 +130,7 @@ enum Assertion {
         func verify(using algorithm: some JWTAlgorithm) async throws {}
     }
 
-    static func sign(_ claims: StringExpClaims) async throws -> String {
-        let keys = JWTKeyCollection()
-        await keys.add(rsa: try Insecure.RSA.PrivateKey(pem: SalesforceSandboxCredentials.privateKeyPEM), digestAlgorithm: .sha256)
-        return try await keys.sign(claims)
-    }
-
-    static func sign(_ claims: Claims) async throws -> String {
+    static func sign(_ claims: some JWTPayload) async throws -> String {
         let keys = JWTKeyCollection()
         await keys.add(rsa: try Insecure.RSA.PrivateKey(pem: SalesforceSandboxCredentials.privateKeyPEM), digestAlgorithm: .sha256)
         return try await keys.sign(claims)
