@@ -5,7 +5,7 @@ import PackageDescription
 ///
 /// Targets, from the pure core outwards:
 /// - `SyncCore`: domain model, reconcile planners, ports (gateway protocols), `SyncError`. No I/O.
-/// - `SyncStore`: the state store (SQLite through GRDB).
+/// - `SyncStore`: the state store (SQLite through GRDB, the default; PostgreSQL through postgres-nio) and flow leases.
 /// - `SyncHTTP`: the one HTTP layer (retry, pacing, tokens, metrics, redaction) over AsyncHTTPClient.
 /// - `SalesforceConnector`, `SAPConnector`, `ZohoBooksConnector`, `SlackNotifier`: one module per vendor.
 /// - `SyncService`: the engine runner, polling service, status endpoint and assembly.
@@ -47,11 +47,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-configuration.git", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // MARK: Core and state
         .target(name: "SyncCore"),
-        .target(name: "SyncStore", dependencies: ["SyncCore", grdb, log]),
+        .target(
+            name: "SyncStore",
+            dependencies: ["SyncCore", grdb, log, serviceLifecycle, .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
 
         // MARK: HTTP layer and connectors
         .target(
@@ -199,6 +203,13 @@ let package = Package(
                 .product(name: "SwiftASN1", package: "swift-asn1"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: [
+                "SyncService", "SyncCore", "SyncStore", "Simulators", "SimulatorKit", "SalesforceSimulator",
+                "SAPSimulator", "ZohoBooksSimulator", "SlackSimulator", log,
             ]
         ),
         .testTarget(

@@ -61,6 +61,8 @@ public struct SyncError: Error, Sendable, Hashable, Codable, CustomStringConvert
         public static let locked = Code(rawValue: "locked")
         /// A conflict with the target's current state (duplicate name, already voided, ETag mismatch).
         public static let conflict = Code(rawValue: "conflict")
+        /// This replica no longer holds the flow's lease (another replica took it over): nothing is committed.
+        public static let leaseLost = Code(rawValue: "lease_lost")
 
         /// Whether errors with this code are about the record itself (validation, bad input, not found, conflict).
         public var isRecordFault: Bool {
