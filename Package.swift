@@ -102,7 +102,10 @@ let package = Package(
 
         .executableTarget(
             name: "CRMSyncBenchmarks",
-            dependencies: ["SyncCore", "SyncService", "SyncStore", "Simulators", "SimulatorKit", log],
+            dependencies: [
+                "SyncCore", "SyncService", "SyncStore", "Simulators", "SimulatorKit", log, ahc,
+                .product(name: "JWTKit", package: "jwt-kit"), .product(name: "NIOCore", package: "swift-nio"),
+            ],
             path: "Benchmarks/CRMSyncBenchmarks"
         ),
 
@@ -142,7 +145,10 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "SyncCoreTests", dependencies: ["SyncCore"]),
-        .testTarget(name: "SyncStoreTests", dependencies: ["SyncStore", "SyncCore"]),
+        .testTarget(
+            name: "SyncStoreTests",
+            dependencies: ["SyncStore", "SyncCore", grdb, log, .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         .testTarget(
             name: "SyncHTTPTests",
             dependencies: [
@@ -216,7 +222,8 @@ let package = Package(
             name: "SyncServiceTests",
             dependencies: [
                 "SyncService", "SyncCore", "SyncStore", "Simulators", "SimulatorKit", "SalesforceSimulator",
-                "SAPSimulator", "ZohoBooksSimulator", "SlackSimulator", log,
+                "SAPSimulator", "ZohoBooksSimulator", "SlackSimulator", log, metrics,
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
     ]

@@ -1,18 +1,32 @@
 import Foundation
 
-// crm-sync-bench [--full] [--only stock|deals|zoho|idle]: API-call, Zoho pacing and idle-cycle benchmarks against
-// the simulators, printed as a table and JSON. The short sizes run in CI; --full runs the sizes of the issue
-// (10,000 products; 1,000 deals for 200 accounts; 500 invoices under a Zoho limit scaled to 100 requests per 6 s).
+// crm-sync-bench [--full] [--only stock|deals|zoho|idle|scale|readpath]: API-call, Zoho pacing, idle-cycle, scale
+// and read-path benchmarks against the simulators, printed as a table and JSON. The short sizes run in CI; --full
+// runs the sizes of the issue (10,000 products; 1,000 deals for 200 accounts; 500 invoices under a Zoho limit
+// scaled to 100 requests per 6 s; 100,000 then 200,000 products with 10,000 deals; 100,000 Opportunities).
+// Internal modes: `serve` (the simulators' child process of the scale and read-path benchmarks) and `reconcile`
+// (the engine pass of `crm-sync reconcile --full`, when the crm-sync product was not built).
 let arguments = CommandLine.arguments
-let full = arguments.contains("--full")
-let only = arguments.firstIndex(of: "--only").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
-func selected(_ name: String) -> Bool { only == nil || only == name }
+switch arguments.dropFirst().first {
+case "serve":
+    try await SimulatorServe.run(arguments)
+case "reconcile":
+    try await BenchReconcile.run()
+default:
+    let full = arguments.contains("--full")
+    let only = arguments.firstIndex(of: "--only").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+    func selected(_ name: String) -> Bool { only == nil || only == name }
 
-let products = full ? 10_000 : 1_000
-let deals = full ? 1_000 : 100
-var results: [BenchmarkResult] = []
-if selected("stock") { results += try await Benchmarks.stock(products: products, some: full ? 100 : 10) }
-if selected("deals") { results += try await Benchmarks.deals(deals: deals, accounts: full ? 200 : 20) }
-if selected("zoho") { results += try await Benchmarks.zohoPacing(invoices: full ? 500 : 50) }
-if selected("idle") { results += try await Benchmarks.idle(products: products / 10, deals: deals / 10) }
-try printResults(results)
+    let products = full ? 10_000 : 1_000
+    let deals = full ? 1_000 : 100
+    var results: [BenchmarkResult] = []
+    if selected("stock") { results += try await Benchmarks.stock(products: products, some: full ? 100 : 10) }
+    if selected("deals") { results += try await Benchmarks.deals(deals: deals, accounts: full ? 200 : 20) }
+    if selected("zoho") { results += try await Benchmarks.zohoPacing(invoices: full ? 500 : 50) }
+    if selected("idle") { results += try await Benchmarks.idle(products: products / 10, deals: deals / 10) }
+    if selected("scale") {
+        results += try await ScaleBenchmark.run(productCounts: full ? [100_000, 200_000] : [500, 1_000], deals: full ? 10_000 : 20)
+    }
+    if selected("readpath") { results += try await ReadPathBenchmark.run(opportunities: full ? 100_000 : 1_000) }
+    try printResults(results)
+}

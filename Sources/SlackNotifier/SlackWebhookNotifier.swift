@@ -41,21 +41,23 @@ public final class SlackWebhookNotifier: AlertSink {
             httpClient: httpClient, logger: logger, metrics: metrics, sleeper: sleeper)
     }
 
-    /// Posts one alert, after waiting for its pacing slot.
+    /// Posts one alert; every attempt (the first and each retry) waits for its own pacing slot.
+    ///
+    /// A failed attempt is repeated like any idempotent request (HTTP 5xx, 429 after its `Retry-After`, a
+    /// connection failure), up to the HTTP layer's attempts: a webhook message that may have arrived twice is
+    /// better than a lost alert.
     /// - Throws: `SyncError` (system `.slack`): `.malformedRequest` (`invalid_payload`, `invalid_blocks`, …),
     ///   `.configuration` (`no_service`, `channel_not_found`, `channel_is_archived`), `.authenticationFailed`
     ///   (`invalid_token`), `.forbidden` (`action_prohibited`), `.rateLimited` (429 after the retries),
     ///   `.serverError`, `.timeout`, `.connectionFailed`.
     public func send(_ alert: Alert) async throws {
-        let wait = await pacer.reserve(now: sleeper.now)
-        if wait > .zero { try await sleeper.sleep(for: wait) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
         let request = HTTPRequestSpec(
             method: .POST, url: configuration.webhookURL, headers: headers,
-            body: try encoder.encode(SlackAlertRenderer.render(alert)), endpoint: "webhook", isIdempotent: false)
+            body: try encoder.encode(SlackAlertRenderer.render(alert)), endpoint: "webhook", isIdempotent: true)
         _ = try await transport.execute(request)
         logger.debug("Slack alert posted", metadata: ["alert.kind": "\(alert.kind.rawValue)"])
     }

@@ -3,8 +3,9 @@ import SyncCore
 
 /// Where CRMSync keeps what it knows: watermarks, mappings, the journal, dead letters and runs.
 ///
-/// `SQLiteStateStore` (GRDB) is the embedded default. Every method throws `SyncError` with code `.stateStore`
-/// when the database fails.
+/// `SQLiteStateStore` (GRDB) is the embedded default; `PostgresStateStore` (postgres-nio) serves several replicas.
+/// Every method throws `SyncError` with code `.stateStore` when the database fails; a store made by
+/// `fenced(by:)` also throws `.leaseLost` from its writes when one of its leases is gone.
 public protocol StateStore: Sendable {
     /// The watermark of a stream, if one was stored.
     func watermark(for stream: String) async throws -> Watermark?
@@ -52,6 +53,8 @@ public protocol StateStore: Sendable {
 
     /// Dead letters with the given status, oldest first.
     func deadLetters(status: DeadLetterStatus?) async throws -> [DeadLetter]
+    /// The open dead letters among the given idempotency keys, keyed by idempotency key.
+    func openDeadLetters(_ keys: [String]) async throws -> [String: DeadLetter]
     /// One dead letter by id.
     func deadLetter(id: Int64) async throws -> DeadLetter?
     /// Changes a dead letter's status (discard).
@@ -63,4 +66,30 @@ public protocol StateStore: Sendable {
     func finishRun(_ run: SyncRun) async throws
     /// The latest run per flow.
     func latestRuns() async throws -> [SyncRun]
+
+    /// Stores API quota observations, writing only the rows whose `used` or `dailyLimit` changed (a row with equal
+    /// figures keeps its earlier `observedAt`), so an idle pass writes nothing. Table `api_quota`, one row per system.
+    func saveQuotas(_ quotas: [APIQuotaUsage]) async throws
+    /// The stored API quota observations, in system order.
+    func quotas() async throws -> [APIQuotaUsage]
+
+    /// Every row of the exported tables (`StateRecord.tables`, in that order, each in key order), a batch at a time.
+    /// Stop the runners first for a consistent copy: batches are separate reads.
+    func exportRecords(batchSize: Int, _ body: ([StateRecord]) async throws -> Void) async throws
+    /// Writes exported records in one transaction, keeping dead letter and run ids. Refuses (writing nothing) when
+    /// any exported table has rows, unless `replacing`, which first deletes their rows (flow leases are kept);
+    /// PostgreSQL also refuses while a replica holds an unexpired flow lease.
+    /// - Throws: `SyncError` `.stateStore` (not empty, replicas running, or a write failed; nothing is committed).
+    func importRecords(_ records: [StateRecord], replacing: Bool) async throws
+
+    /// Rows changed through this store since it was opened (SQLite `total_changes()`, PostgreSQL command tags);
+    /// the idle-cycle benchmark and tests read it before and after a pass to prove an idle pass writes nothing.
+    func totalChanges() async throws -> Int
+
+    /// A view of this store whose every write transaction first checks that each lease is still held (same holder
+    /// and fencing token, not expired by the database's clock) and commits nothing otherwise.
+    ///
+    /// SQLite returns `self`: one process holds the runner lock, so its leases cannot be lost.
+    /// - Throws (from the returned store's writes): `SyncError` `.leaseLost` (system `.stateStore`).
+    func fenced(by leases: [FlowLease]) -> any StateStore
 }

@@ -49,6 +49,7 @@ public final class ZohoBooksSimulator: Sendable {
         addOrganizationRoutes(to: api)
         addContactRoutes(to: api)
         addInvoiceRoutes(to: api)
+        addInvoicePaymentRoutes(to: api)
         addPaymentRoutes(to: api)
         return router
     }

@@ -13,7 +13,8 @@ struct CRMSync: AsyncParsableCommand {
             """,
         subcommands: [
             SyncCommand.self, RunCommand.self, DemoCommand.self, SandboxCommand.self, PlanCommand.self,
-            ReconcileCommand.self, BackfillCommand.self, StatusCommand.self, DeadLettersCommand.self,
+            ReconcileCommand.self, DriftCommand.self, BackfillCommand.self, StatusCommand.self, DeadLettersCommand.self,
+            MigrateCommand.self, StateCommand.self,
         ]
     )
 }

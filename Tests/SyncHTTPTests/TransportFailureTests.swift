@@ -11,7 +11,7 @@ struct TransportFailureTests {
     @Test("a GET slower than the read timeout is retried per the table")
     func getReadTimeout() async throws {
         let harness = TransportHarness(configuration: TransportHarness.shortReadTimeout)
-        let script = ReplyScript([.slow(.milliseconds(600)), .slow(.milliseconds(600)), .respond(200, body: "{}")])
+        let script = ReplyScript([.slow(.milliseconds(2500)), .slow(.milliseconds(2500)), .respond(200, body: "{}")])
         let response = try await harness.run(script) { transport, base in
             try await transport.execute(HTTPRequestSpec(method: .GET, url: base + "/slow", endpoint: "slow"))
         }
@@ -23,7 +23,7 @@ struct TransportFailureTests {
     @Test("a POST that times out after sending is not retried and reports an unknown outcome")
     func postTimeout() async throws {
         let harness = TransportHarness(configuration: TransportHarness.shortReadTimeout)
-        let script = ReplyScript([.slow(.milliseconds(600)), .respond(201, body: "{}")])
+        let script = ReplyScript([.slow(.milliseconds(2500)), .respond(201, body: "{}")])
         let error = await #expect(throws: SyncError.self) {
             try await harness.run(script) { transport, base in
                 try await transport.execute(

@@ -78,3 +78,37 @@ import Testing
         }
     }
 }
+
+@Suite struct AppConfigurationValidationTests {
+    let complete = AppConfigurationTests().complete
+
+    func problem(_ extra: [String: String]) async -> SyncError? {
+        do {
+            _ = try await AppConfiguration.load(environment: complete.merging(extra) { _, new in new }, envFile: "/nonexistent/.env")
+            return nil
+        } catch {
+            return error as? SyncError
+        }
+    }
+
+    /// swift-log's levels are trace, debug, info, notice, warning, error, critical (any case).
+    @Test func logLevel_isValidated() async throws {
+        let error = try #require(await problem(["CRMSYNC_LOG_LEVEL": "verbose"]))
+        #expect(error.code == .configuration)
+        #expect(error.message.contains("CRMSYNC_LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical"))
+        let fine = try await AppConfiguration.load(environment: complete.merging(["CRMSYNC_LOG_LEVEL": "WARNING"]) { _, b in b }, envFile: "/nonexistent/.env")
+        #expect(fine.logLevel == "warning")
+    }
+
+    /// Salesforce versions are `NN.0`; sObject Collections need 42.0 or later; the URL's `v` is not part of it.
+    @Test(arguments: ["v60.0", "60", "60.1", "41.0", "sixty", "+60.0"])
+    func sfAPIVersion_rejectsMalformed(value: String) async throws {
+        let error = try #require(await problem(["SF_API_VERSION": value]))
+        #expect(error.message.contains("SF_API_VERSION must be a Salesforce API version such as 60.0"))
+    }
+
+    @Test func sfAPIVersion_acceptsVersions() async throws {
+        let configuration = try await AppConfiguration.load(environment: complete.merging(["SF_API_VERSION": "62.0"]) { _, b in b }, envFile: "/nonexistent/.env")
+        #expect(configuration.salesforce.apiVersion == "62.0")
+    }
+}

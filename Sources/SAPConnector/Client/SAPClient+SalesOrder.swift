@@ -67,3 +67,17 @@ extension SAPClient {
         )?.entity.model
     }
 }
+
+extension SAPClient {
+    /// Streams every Sales Order with its items, page by page
+    /// (`GET A_SalesOrder?$expand=to_Item&$orderby=SalesOrder`, paged as ``forEachPage``). Source: API_SALES_ORDER_SRV.
+    /// - Throws: transport and classification errors, or what `body` throws.
+    public func forEachSalesOrderPage(_ body: @Sendable ([SalesOrder]) async throws -> Void) async throws {
+        var query = ODataQuery()
+        query.add("$expand", "to_Item")
+        query.add("$orderby", "SalesOrder")
+        try await forEachPage(.salesOrder, "A_SalesOrder", query: query, endpoint: "A_SalesOrder.list", as: SalesOrderWire.self) { rows in
+            try await body(rows.map(\.model))
+        }
+    }
+}

@@ -12,7 +12,7 @@ import SyncHTTP
 /// | 401 | refresh the OAuth token and repeat; with Basic `.authenticationFailed` |
 /// | 403 + `x-csrf-token: Required` | renew the CSRF token and repeat |
 /// | 403 otherwise | `.forbidden` |
-/// | 400 business error | `.validationFailed`, `vendorCode` = `error.code` (Gateway framework codes `/IWBEP/CM_…`, `/IWFND/…`: `.malformedRequest`) |
+/// | 400 business error | `.validationFailed`, `vendorCode` = `error.code` (Gateway framework codes `/IWBEP/CM_…`, `/IWFND/…` without a target property: `.malformedRequest`) |
 /// | 404 | `.notFound` |
 /// | 409 / 412 / 428 | `.conflict` |
 /// | 429, 502, 503, 504, 500 with an API Management `policies.ratelimit.*` fault | `.rateLimited` / `.serverError` (retryable) |
@@ -76,8 +76,10 @@ enum SAPResponseClassifier {
         let code: SyncError.Code
         switch status {
         case 400:
+            // A framework code that names a property (`/IWBEP/CM_MGW_RT/006` "exceeds the maximum length") rejects
+            // the record's value, not CRMSync's request.
             let framework = vendorCode.map { $0.hasPrefix("/IWBEP/CM_") || $0.hasPrefix("/IWFND/") } ?? false
-            code = framework ? .malformedRequest : .validationFailed
+            code = framework && field == nil ? .malformedRequest : .validationFailed
         case 403: code = .forbidden
         case 404: code = .notFound
         case 409, 412, 428: code = .conflict

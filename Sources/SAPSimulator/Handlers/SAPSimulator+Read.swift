@@ -24,7 +24,7 @@ extension SAPSimulator {
             rows = [try entity(in: store, service: service, set: set.name, type: type, predicate: predicate)]
             isCollection = false
         } else {
-            rows = store.rows(service.name, set.name)
+            rows = []  // the whole entity set, read by `collection` only when its cached result is not reusable
         }
         for segment in path.segments.dropFirst() {
             guard !isCollection, let navigation = type.navigation(segment.name),
@@ -56,7 +56,14 @@ extension SAPSimulator {
             }
             return ODataResponse.json(.object([("d", entity)]), headers: headers)
         }
-        return try collection(call, rows: rows, type: type, serializer: serializer, isCount: path.isCount)
+        let cacheKey = path.segments.count == 1
+            ? CollectionResultCache.key(set: service.name + "/" + set.name, version: store.changeCount, parameters: call.options.parameters)
+            : nil
+        let selected = rows
+        let allRows = { path.segments.count == 1 && first.keyPredicate == nil ? store.rows(service.name, set.name) : selected }
+        return try collection(call, rows: allRows, type: type, serializer: serializer, isCount: path.isCount) { compute throws(SAPError) in
+            try store.resultCache.rows(for: cacheKey, compute)
+        }
     }
 
     /// Finds the entity addressed by a key predicate.
@@ -76,24 +83,15 @@ extension SAPSimulator {
     }
 
     private func collection(
-        _ call: ODataCall, rows: [EntityRecord], type: EntityTypeModel, serializer: EntitySerializer, isCount: Bool
+        _ call: ODataCall, rows: @escaping () -> [EntityRecord], type: EntityTypeModel, serializer: EntitySerializer, isCount: Bool,
+        cached: (() throws(SAPError) -> [EntityRecord]) throws(SAPError) -> [EntityRecord]
     ) throws(SAPError) -> Response {
         let options = call.options
-        var matching = rows
-        if let filter = options.filter {
-            let evaluator = FilterEvaluator(type: type)
-            matching = []
-            for row in rows {
-                do throws(FilterError) {
-                    if try evaluator.matches(filter, row) { matching.append(row) }
-                } catch {
-                    throw .badRequest(error.message)
-                }
-            }
+        let matching = try cached { () throws(SAPError) -> [EntityRecord] in
+            try filteredAndSorted(rows(), options: options, type: type)
         }
         if isCount { return countResponse(matching.count) }
         let total = matching.count
-        matching = sorted(matching, by: options.orderBy, type: type)
         let page = CollectionPage(
             total: matching.count, skip: options.skip ?? 0, top: options.top,
             skipToken: options.skipToken.flatMap { Int($0.trimmingCharacters(in: CharacterSet(charactersIn: "'"))) } ?? 0,
@@ -109,11 +107,32 @@ extension SAPSimulator {
         return ODataResponse.json(.object([("d", .object(members))]))
     }
 
+    /// The rows matching `$filter`, ordered by `$orderby`.
+    /// - Throws: 400 when the filter cannot be evaluated on a row.
+    private func filteredAndSorted(_ rows: [EntityRecord], options: QueryOptions, type: EntityTypeModel)
+        throws(SAPError) -> [EntityRecord]
+    {
+        var matching = rows
+        if let filter = options.filter {
+            let evaluator = FilterEvaluator(type: type)
+            matching = []
+            for row in rows {
+                do throws(FilterError) {
+                    if try evaluator.matches(filter, row) { matching.append(row) }
+                } catch {
+                    throw .badRequest(error.message)
+                }
+            }
+        }
+        return sorted(matching, by: options.orderBy, type: type)
+    }
+
     /// Rows ordered by `$orderby` items, ties kept in key order (the rows arrive key-sorted).
     private func sorted(_ rows: [EntityRecord], by orderBy: [QueryOptions.Ordering], type: EntityTypeModel)
         -> [EntityRecord]
     {
         guard !orderBy.isEmpty else { return rows }
+        if orderBy.allSatisfy({ !$0.descending }), orderBy.map(\.property) == Array(type.keys.prefix(orderBy.count)) { return rows }
         let indexed = Array(rows.enumerated())
         return indexed.sorted { left, right in
             for ordering in orderBy {

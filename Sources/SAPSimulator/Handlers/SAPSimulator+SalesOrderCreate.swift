@@ -150,7 +150,7 @@ extension SAPStore {
         }
         if (item["SalesOrderItemCategory"]?.stringValue ?? "").isEmpty { item["SalesOrderItemCategory"] = .string("TAN") }
         if item["ProductionPlant"] == nil,
-            let plant = rows(Self.productService, "A_ProductPlant").first(where: { $0["Product"] == .string(material) })
+            let plant = rows(Self.productService, "A_ProductPlant", keyPrefix: [.string(material)]).first
         {
             item["ProductionPlant"] = plant["Plant"]
         }

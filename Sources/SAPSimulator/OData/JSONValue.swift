@@ -49,6 +49,12 @@ indirect enum JSONValue: Sendable, Hashable {
 
     private static func writeString(_ text: String, to output: inout String) {
         output += "\""
+        // Most strings need no escaping: append them whole rather than scalar by scalar.
+        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) else {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

@@ -14,8 +14,11 @@ extension SAPStore {
     /// with an address, the customer roles and a customer maintained for the configured sales area (in the
     /// organization's default currency).
     mutating func seed(from seed: SeedDataset, configuration: SAPSimulator.Configuration, now: Date) {
+        var parsedStamps: [String: Date] = [:]  // seeds share few distinct stamps; parsing each is slow
         for product in seed.products where product.inSAP {
-            let changed = EDMFormat.parseISO(product.lastChangeDateTime) ?? now
+            let changed = parsedStamps[product.lastChangeDateTime]
+                ?? EDMFormat.parseISO(product.lastChangeDateTime) ?? now
+            parsedStamps[product.lastChangeDateTime] = changed
             let plants = Array(Set(product.stock.map(\.plant))).sorted()
             putProduct(
                 ProductFields(

@@ -21,6 +21,12 @@ struct SAPStore: Sendable {
 
     let catalog: ServiceCatalog
     var tables: [String: [String: EntityRecord]] = [:]
+    /// Each table's keys in key order (kept by `put` and `remove`).
+    var keyOrder = TableKeyOrder()
+    /// Counts changes to the tables (keys the collection result cache).
+    var changeCount: UInt64 = 0
+    /// Filtered, ordered rows of recent collection reads (shared by every snapshot).
+    let resultCache = CollectionResultCache()
     var nextBusinessPartner = 1_000_000
     var nextSalesOrder = 4_000_000
     var nextAddressID = 28_000
@@ -38,15 +44,7 @@ struct SAPStore: Sendable {
 
     /// All rows of an entity set, ordered by key (digit-only keys numerically, as SAP's ALPHA keys sort).
     func rows(_ service: String, _ set: String) -> [EntityRecord] {
-        guard let type = catalog.service(named: service)?.type(ofSet: set) else { return [] }
-        return (tables[Self.tableName(service, set)] ?? [:]).values.sorted { left, right in
-            for key in type.keys {
-                let initial = type.property(key)?.initialValue ?? .null
-                let order = (try? FilterEvaluator.ordering(left[key] ?? initial, right[key] ?? initial)) ?? .orderedSame
-                if order != .orderedSame { return order == .orderedAscending }
-            }
-            return false
-        }
+        orderedRows(Self.tableName(service, set))
     }
 
     /// The row with `keys` (values already normalized), if present.
@@ -58,19 +56,31 @@ struct SAPStore: Sendable {
     /// Inserts or replaces a row (its key properties decide which).
     mutating func put(_ service: String, _ set: String, _ record: EntityRecord) {
         guard let type = catalog.service(named: service)?.type(ofSet: set) else { return }
-        tables[Self.tableName(service, set), default: [:]][KeyPredicate.text(type: type, record: record)] = record
+        let table = Self.tableName(service, set)
+        let key = KeyPredicate.text(type: type, record: record)
+        let isNew = tables[table]?[key] == nil
+        changeCount &+= 1
+        tables[table, default: [:]][key] = record
+        if isNew { orderKey(key, of: record, in: table, type: type) }
     }
 
     /// Removes the row with `keys`; returns whether it existed.
     @discardableResult
     mutating func remove(_ service: String, _ set: String, keys: [String: ODataValue]) -> Bool {
         guard let type = catalog.service(named: service)?.type(ofSet: set) else { return false }
-        return tables[Self.tableName(service, set)]?.removeValue(forKey: KeyPredicate.text(type: type, record: keys)) != nil
+        let key = KeyPredicate.text(type: type, record: keys)
+        guard tables[Self.tableName(service, set)]?.removeValue(forKey: key) != nil else { return false }
+        changeCount &+= 1
+        unorderKeys([key], in: Self.tableName(service, set))
+        return true
     }
 
     /// Removes every row of `set` matching `predicate`.
     mutating func removeAll(_ service: String, _ set: String, where predicate: (EntityRecord) -> Bool) {
-        tables[Self.tableName(service, set)] = tables[Self.tableName(service, set)]?.filter { !predicate($0.value) }
+        let removed = Set((tables[Self.tableName(service, set)] ?? [:]).filter { predicate($0.value) }.keys)
+        tables[Self.tableName(service, set)] = tables[Self.tableName(service, set)]?.filter { !removed.contains($0.key) }
+        unorderKeys(removed, in: Self.tableName(service, set))
+        changeCount &+= 1
     }
 
     /// Entities reached through `navigation` from `record`: rows of the target set whose shared key fields match
@@ -87,6 +97,9 @@ struct SAPStore: Sendable {
         guard !fields.isEmpty else { return [] }
         let wanted = fields.map { record[$0] ?? type.property($0)?.initialValue ?? .null }
         if wanted.allSatisfy({ $0 == .string("") || $0 == .null }) { return [] }
+        if Array(targetType.keys.prefix(fields.count)) == fields, !wanted.contains(.null) {
+            return rows(service.name, targetSet.name, keyPrefix: wanted)
+        }
         return rows(service.name, targetSet.name).filter { candidate in
             zip(fields, wanted).allSatisfy { field, value in
                 let candidateValue = candidate[field] ?? targetType.property(field)?.initialValue ?? .null

@@ -7,22 +7,28 @@ extension SalesforceClient {
     /// Runs a SOQL query and hands each page's rows to `body`, following `nextRecordsUrl` until `done`.
     ///
     /// `GET {dataPath}/query?q=` (or `queryAll` with deleted rows) with the whole statement percent-encoded (so
-    /// `+` arrives as `%2B`) and `Sforce-Query-Options: batchSize=<queryBatchSize>`; only one page is held at a
-    /// time. Whatever page size the server chooses is accepted.
+    /// `+` arrives as `%2B`) and `Sforce-Query-Options: batchSize=<queryBatchSize>`. While `body` works on a page,
+    /// the next one is already fetched and parsed (a query locator is a snapshot, so this reads the same rows), so
+    /// at most two pages are held at a time. Whatever page size the server chooses is accepted.
     /// - Throws: `SyncError` from the HTTP layer (`.malformedRequest` for bad SOQL, `.quotaExhausted`, ...),
     ///   `.malformedResponse` for a page that is not a QueryResult, and whatever `body` throws.
     func forEachQueryPage(
         _ soql: String, includeDeleted: Bool, _ body: ([JSONValue]) async throws -> Void
     ) async throws {
-        var path = "\(dataPath)/\(includeDeleted ? "queryAll" : "query")?q=\(percentEncodeQueryValue(soql))"
-        var endpoint = includeDeleted ? "queryAll" : "query"
-        while true {
-            let page = try QueryResultPage(try await getJSON(path, endpoint: endpoint, queryOptions: true))
+        let path = "\(dataPath)/\(includeDeleted ? "queryAll" : "query")?q=\(percentEncodeQueryValue(soql))"
+        var page = try await queryPage(path, endpoint: includeDeleted ? "queryAll" : "query")
+        while let next = page.nextRecordsURL {
+            // The next page travels while `body` works; leaving the loop early cancels it.
+            async let following = queryPage(next, endpoint: "queryMore")
             try await body(page.records)
-            guard let next = page.nextRecordsURL else { return }
-            path = next
-            endpoint = "queryMore"
+            page = try await following
         }
+        try await body(page.records)
+    }
+
+    /// GETs and reads one QueryResult page.
+    private func queryPage(_ path: String, endpoint: String) async throws -> QueryResultPage {
+        try QueryResultPage(try await getJSON(path, endpoint: endpoint, queryOptions: true))
     }
 
     /// The row with each named child QueryResult completed: a child result with `done: false` is followed

@@ -56,12 +56,16 @@ public final class SalesforceClient: SalesforceGateway {
     /// Streams Opportunities (with Account fields, OpportunityLineItems, contact roles and the sync fields) page by
     /// page through SOQL `query` (or `queryAll` when `includeDeleted`), ordered by (`field`, Id); child results
     /// that arrive incomplete are completed through their own `nextRecordsUrl`. Amounts are in the Opportunity's
-    /// currency (`CurrencyIsoCode`, or the configured default in single-currency orgs); times are UTC.
+    /// currency (`CurrencyIsoCode`, or the configured default in single-currency orgs); times are UTC. Values of
+    /// `query.ids` that are not Salesforce Ids match no record and are left out, since Salesforce rejects the whole
+    /// query for one of them (`INVALID_QUERY_FILTER_OPERATOR` "invalid ID field").
     /// - Throws: `SyncError` `.quotaExhausted`, `.authenticationFailed`, `.malformedRequest` (a configured field the
     ///   org lacks), `.malformedResponse`, the HTTP layer's transport codes, and whatever `body` throws.
     public func forEachOpportunityPage(
         _ query: OpportunityQuery, _ body: @Sendable ([Opportunity]) async throws -> Void
     ) async throws {
+        var query = query
+        query.ids = query.ids?.filter { SalesforceID.normalized($0) != nil }
         try await forEachQueryPage(queries.opportunities(query), includeDeleted: query.includeDeleted) { rows in
             var opportunities: [Opportunity] = []
             opportunities.reserveCapacity(rows.count)

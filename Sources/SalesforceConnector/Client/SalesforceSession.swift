@@ -20,7 +20,7 @@ final class SalesforceSession: VendorProtocol {
     private let signer: SalesforceJWTSigner
     private let loginTransport: HTTPTransport
     private let tokens: TokenCache<SalesforceAccessToken>
-    private let now: @Sendable () -> Date
+    let now: @Sendable () -> Date
     private let logger: Logger
     private let observed = Mutex<(quota: QuotaSnapshot?, instanceURL: String?)>((nil, nil))
 

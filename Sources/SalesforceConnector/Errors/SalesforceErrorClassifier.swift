@@ -54,7 +54,7 @@ enum SalesforceErrorClassifier {
         case 200..<300:
             if response.body.isEmpty { return .success }
             do {
-                _ = try SalesforceDecoding.json(response.body)
+                try SalesforceDecoding.validateJSON(response.body)
                 return .success
             } catch {
                 return .failure(error)

@@ -4,9 +4,16 @@ struct JSONParser {
     private var index = 0
     private var depth = 0
     private static let maxDepth = 512
+    /// False: only check the grammar (same acceptance), building no values (strings, numbers and containers come
+    /// back empty), for a validity check that costs no allocations per value.
+    private let buildsValues: Bool
+    /// The members of the objects being parsed (innermost last), so each object's dictionary is made once at its
+    /// final size instead of growing member by member.
+    private var pendingMembers: [(key: String, value: JSONValue)] = []
 
-    init(bytes: [UInt8]) {
+    init(bytes: [UInt8], buildsValues: Bool = true) {
         self.bytes = bytes
+        self.buildsValues = buildsValues
     }
 
     /// Parses one value and requires only whitespace after it.
@@ -22,7 +29,12 @@ struct JSONParser {
     }
 
     private mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            default: return
+            }
+        }
     }
 
     private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
@@ -40,11 +52,12 @@ struct JSONParser {
     }
 
     private mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxError) {
-        let text = literal.withUTF8Buffer { Array($0) }
-        guard index + text.count <= bytes.count, Array(bytes[index..<index + text.count]) == text else {
-            throw failure("\(literal)")
+        let count = literal.utf8CodeUnitCount
+        let matches = index + count <= bytes.count && literal.withUTF8Buffer { text in
+            (0..<count).allSatisfy { bytes[index + $0] == text[$0] }
         }
-        index += text.count
+        guard matches else { throw failure("\(literal)") }
+        index += count
     }
 
     private mutating func enter() throws(JSONSyntaxError) {
@@ -56,12 +69,13 @@ struct JSONParser {
         try enter()
         defer { depth -= 1 }
         index += 1
-        var members: [String: JSONValue] = [:]
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return .object(members)
+            return .object([:])
         }
+        let firstMember = pendingMembers.count
+        defer { pendingMembers.removeSubrange(firstMember...) }
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("a member name") }
@@ -69,13 +83,21 @@ struct JSONParser {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("':'") }
             index += 1
-            members[key] = try parseValue()
+            let value = try parseValue()
+            if buildsValues { pendingMembers.append((key, value)) }
             skipWhitespace()
             guard index < bytes.count else { throw failure("',' or '}'") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(collectMembers(from: firstMember)) }
             throw failure("',' or '}'")
         }
+    }
+
+    /// The pending members from `first` on as one dictionary; a repeated name keeps its last value.
+    private func collectMembers(from first: Int) -> [String: JSONValue] {
+        var members = [String: JSONValue](minimumCapacity: pendingMembers.count - first)
+        for member in pendingMembers[first...] { members[member.key] = member.value }
+        return members
     }
 
     private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
@@ -89,7 +111,8 @@ struct JSONParser {
             return .array(elements)
         }
         while true {
-            elements.append(try parseValue())
+            let element = try parseValue()
+            if buildsValues { elements.append(element) }
             skipWhitespace()
             guard index < bytes.count else { throw failure("',' or ']'") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -118,12 +141,21 @@ struct JSONParser {
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             guard digits(&self) > 0 else { throw failure("a digit") }
         }
-        return String(decoding: bytes[start..<index], as: UTF8.self)
+        return buildsValues ? String(decoding: bytes[start..<index], as: UTF8.self) : ""
     }
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         index += 1
-        var utf8: [UInt8] = []
+        // Fast path: a string without escapes is decoded straight from its bytes.
+        let start = index
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20 {
+            index += 1
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+            index += 1
+            return buildsValues ? String(decoding: bytes[start..<index - 1], as: UTF8.self) : ""
+        }
+        var utf8 = Array(bytes[start..<index])
         while true {
             guard index < bytes.count else { throw failure("'\"'") }
             let byte = bytes[index]

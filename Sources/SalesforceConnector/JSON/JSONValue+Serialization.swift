@@ -8,6 +8,14 @@ extension JSONValue {
         return try parser.parseDocument()
     }
 
+    /// Checks that `data` is complete UTF-8 JSON text, accepting exactly what `parse` accepts, without building
+    /// the values.
+    /// - Throws: `JSONSyntaxError` as `parse`.
+    public static func validate(_ data: Data) throws(JSONSyntaxError) {
+        var parser = JSONParser(bytes: [UInt8](data), buildsValues: false)
+        _ = try parser.parseDocument()
+    }
+
     /// The JSON text of this value: compact, object keys sorted, numbers written as their literal text.
     public func serialized() -> Data {
         var out = ""

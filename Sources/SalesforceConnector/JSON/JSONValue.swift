@@ -48,7 +48,7 @@ public enum JSONValue: Sendable, Hashable {
     /// The number read exactly from its JSON text (a decimal string is accepted too); `nil` for other kinds.
     public var decimalValue: Decimal? {
         switch self {
-        case .number(let text), .string(let text): Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        case .number(let text), .string(let text): DecimalText.decimal(text)
         default: nil
         }
     }

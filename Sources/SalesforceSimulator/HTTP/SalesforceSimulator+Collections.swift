@@ -21,20 +21,26 @@ extension SalesforceSimulator {
         let lockDraws = records.map { _ in drawsLockRow() }
         let stamp = stampNow
         let outcomes = withOrg { org -> [(id: String?, error: SalesforceError?)] in
-            var working = org
-            var outcomes: [(id: String?, error: SalesforceError?)] = []
-            for (index, record) in records.enumerated() {
-                do throws(SalesforceError) {
-                    let id = try Self.applyCollectionRecord(
-                        record, creating: creating, lockDraw: lockDraws[index], stamp: stamp, org: &working)
-                    outcomes.append((id, nil))
-                } catch {
-                    let knownId = creating ? nil : record["id"]?.stringValue.flatMap(SalesforceId.canonical)
-                    outcomes.append((error.errorCode == "MALFORMED_ID" ? nil : knownId, error))
+            func applyAll(to target: inout OrgState) -> [(id: String?, error: SalesforceError?)] {
+                var outcomes: [(id: String?, error: SalesforceError?)] = []
+                for (index, record) in records.enumerated() {
+                    do throws(SalesforceError) {
+                        let id = try Self.applyCollectionRecord(
+                            record, creating: creating, lockDraw: lockDraws[index], stamp: stamp, org: &target)
+                        outcomes.append((id, nil))
+                    } catch {
+                        let knownId = creating ? nil : record["id"]?.stringValue.flatMap(SalesforceId.canonical)
+                        outcomes.append((error.errorCode == "MALFORMED_ID" ? nil : knownId, error))
+                    }
                 }
+                return outcomes
             }
-            let failed = outcomes.contains { $0.error != nil }
-            if !(allOrNone && failed) { org = working }
+            // Without allOrNone nothing is rolled back, so the records are applied in place (a working copy of the
+            // org would copy every record on the first write).
+            guard allOrNone else { return applyAll(to: &org) }
+            var working = org
+            let outcomes = applyAll(to: &working)
+            if !outcomes.contains(where: { $0.error != nil }) { org = working }
             return outcomes
         }
         let failed = outcomes.contains { $0.error != nil }
@@ -76,7 +82,9 @@ extension SalesforceSimulator {
         guard let id = SalesforceId.canonical(text), id.hasPrefix(object.keyPrefix) else {
             throw .malformedId(text, label: object.name)
         }
-        if lockDraw {
+        // A write still uncommitted (an operator write with commit lag: a long transaction) holds the row lock;
+        // Salesforce answers UNABLE_TO_LOCK_ROW once its lock wait (about 10 s) runs out.
+        if lockDraw || org.pending.contains(where: { $0.record.id == id }) {
             throw SalesforceError(
                 status: 400, errorCode: "UNABLE_TO_LOCK_ROW",
                 message: "unable to obtain exclusive access to this record or 1 records: \(id)", fields: [])

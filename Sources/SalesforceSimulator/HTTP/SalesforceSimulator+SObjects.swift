@@ -46,6 +46,7 @@ extension SalesforceSimulator {
             let stamp = stampNow
             try withOrg { (org: inout OrgState) throws(SalesforceError) in
                 _ = try org.liveRecord(id)
+                if org.pending.contains(where: { $0.record.id == id }) { throw .unableToLockRow }  // a long transaction holds it
                 try org.update(id, values: try org.fieldValues(from: members, for: object), stamp: stamp)
             }
             return RESTResponse.json(204, nil)

@@ -89,6 +89,12 @@ enum JSONValue: Sendable, Hashable {
 
     private static func writeString(_ value: String, into out: inout String) {
         out += "\""
+        // Most strings need no escaping: append them whole rather than scalar by scalar.
+        guard value.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) else {
+            out += value
+            out += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

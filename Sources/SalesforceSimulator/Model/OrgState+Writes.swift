@@ -119,7 +119,8 @@ extension OrgState {
 
     /// The active standard price book entry of a product, preferring `currency`.
     func pricebookEntry(product productId: String, currency: String?) -> SObjectRecord? {
-        let entries = records(of: "PricebookEntry", includeDeleted: false).filter { $0["Product2Id"] == .string(productId) }
+        let entries = childIndex.childIds(type: "PricebookEntry", field: "Product2Id", parent: productId)
+            .compactMap { records[$0] }.filter { !$0.isDeleted }
         return entries.first { currency != nil && $0["CurrencyIsoCode"] == .string(currency!) } ?? entries.first
     }
 }

@@ -10,6 +10,8 @@ struct OrgState: Sendable {
     let standardPricebookId: String
     var records: [String: SObjectRecord] = [:]
     var idsByType: [String: [String]] = [:]
+    /// Children by parent for every child relationship (kept by `store`).
+    var childIndex: ChildIndex
     var counters: [String: Int] = [:]
     var pending: [PendingWrite] = []
     /// Access token -> expiry instant.
@@ -26,6 +28,7 @@ struct OrgState: Sendable {
         self.defaultCurrency = defaultCurrency
         standardPricebookId = SalesforceId.make(keyPrefix: "01s", pod: "7Q0", counter: 1)
         random = SeededGenerator(seed: seed)
+        childIndex = ChildIndex(schema: schema)
     }
 
     /// A new deterministic Id for `type`.
@@ -44,8 +47,10 @@ struct OrgState: Sendable {
 
     /// Stores `record`, registering a new Id in its type's order.
     mutating func store(_ record: SObjectRecord) {
-        if records[record.id] == nil { idsByType[record.type, default: []].append(record.id) }
+        let previous = records[record.id]
+        if previous == nil { idsByType[record.type, default: []].append(record.id) }
         records[record.id] = record
+        childIndex.update(record, previous: previous) { idsByType[record.type] ?? [] }
     }
 
     /// Visible records of `type` in Id order; deleted ones only when `includeDeleted`.
@@ -55,9 +60,8 @@ struct OrgState: Sendable {
 
     /// Live children of `parentId` through `relationship`.
     func children(of parentId: String, through relationship: ChildRelationship, includeDeleted: Bool) -> [SObjectRecord] {
-        records(of: relationship.childType, includeDeleted: includeDeleted).filter {
-            $0[relationship.field] == .string(parentId)
-        }
+        childIndex.childIds(type: relationship.childType, field: relationship.field, parent: parentId)
+            .compactMap { records[$0] }.filter { includeDeleted || !$0.isDeleted }
     }
 
     /// The value of `field` on `record`, computing formula and roll-up fields (Opportunity `Amount`, `IsWon`,
@@ -70,9 +74,8 @@ struct OrgState: Sendable {
         case ("Opportunity", "IsClosed"):
             return .bool(record["StageName"] == .string("Closed Won") || record["StageName"] == .string("Closed Lost"))
         case ("Opportunity", "Amount"):
-            let lines = records(of: "OpportunityLineItem", includeDeleted: false).filter {
-                $0["OpportunityId"] == .string(record.id)
-            }
+            let lines = childIndex.childIds(type: "OpportunityLineItem", field: "OpportunityId", parent: record.id)
+                .compactMap { records[$0] }.filter { !$0.isDeleted }
             guard !lines.isEmpty else { return record["Amount"] }
             return .number(lines.reduce(Decimal(0)) { total, line in
                 if case .number(let price) = value(of: "TotalPrice", in: line) { return total + price }

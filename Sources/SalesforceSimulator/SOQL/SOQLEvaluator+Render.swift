@@ -18,7 +18,7 @@ extension SOQLEvaluator {
             case .count:
                 continue
             case .field(let path, let offset):
-                let resolved = try SOQLResolver(schema: state.schema).resolve(path, on: object, offset: offset)
+                let resolved = try pathCache.resolve(path, on: object, offset: offset, with: SOQLResolver(schema: state.schema))
                 let key = (resolved.hops.map { relationshipName($0) } + [resolved.field.name]).joined(separator: ".")
                 guard seen.insert(key.lowercased()).inserted else {
                     throw .malformed("duplicate field selected: \(path.joined(separator: "."))", offset: offset)

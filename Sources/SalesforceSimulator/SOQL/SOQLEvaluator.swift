@@ -16,6 +16,8 @@ struct SOQLEvaluator {
     let version: String
     /// queryAll: include deleted rows.
     let includeDeleted: Bool
+    /// Paths resolved for rendering, shared by the rows of this run.
+    let pathCache = ResolvedPathCache()
 
     private var resolver: SOQLResolver { SOQLResolver(schema: state.schema) }
 

@@ -11,7 +11,12 @@ struct SlackWebhookVendor: VendorProtocol {
 
     var system: SyncSystem { .slack }
 
-    func authorize(_ request: inout HTTPRequestSpec) async throws {}
+    /// No auth header (the URL is the credential); waits for the attempt's pacing slot, so retries keep Slack's
+    /// pace of about one message per second too.
+    func authorize(_ request: inout HTTPRequestSpec) async throws {
+        let wait = await pacer.reserve(now: sleeper.now)
+        if wait > .zero { try await sleeper.sleep(for: wait) }
+    }
 
     func refresh() async throws {}
 

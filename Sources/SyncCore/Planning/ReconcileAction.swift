@@ -16,12 +16,24 @@ public struct ReconcileAction: Sendable, Hashable, Codable {
     public var recordID: String
     /// What to do.
     public var operation: ReconcileOperation
+    /// The version of the source record the action was planned from (for deal steps the Opportunity's
+    /// `LastModifiedDate`, UTC), when the engine tracks it: a dead letter holding an equal action is a failure of
+    /// this very version, so it is not tried again until the record changes. `nil` when not tracked.
+    public var recordVersion: Date?
 
-    public init(idempotencyKey: String, flow: SyncFlow, recordID: String, operation: ReconcileOperation) {
+    public init(idempotencyKey: String, flow: SyncFlow, recordID: String, operation: ReconcileOperation, recordVersion: Date? = nil) {
         self.idempotencyKey = idempotencyKey
         self.flow = flow
         self.recordID = recordID
         self.operation = operation
+        self.recordVersion = recordVersion
+    }
+
+    /// The same action stamped with the source record's version.
+    public func versioned(_ version: Date) -> ReconcileAction {
+        var action = self
+        action.recordVersion = version
+        return action
     }
 }
 

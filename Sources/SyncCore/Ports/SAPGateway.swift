@@ -30,4 +30,19 @@ public protocol SAPGateway: Sendable {
     /// Streams unrestricted own stock rows of `A_MatlStkInAcctMod` (`InventoryStockType eq '01'`), ordered by
     /// Material and Plant, page by page; only the given materials when `materials` is not `nil`.
     func forEachStockPage(materials: [String]?, _ body: @Sendable ([MaterialStockRow]) async throws -> Void) async throws
+
+    /// Streams every Sales Order with its items (`A_SalesOrder?$expand=to_Item&$orderby=SalesOrder`), page by page
+    /// (only one page in memory). Used by the drift report; `TotalNetAmount` is in `TransactionCurrency`, item
+    /// quantities in `RequestedQuantityUnit`.
+    /// - Throws: `SyncError` (system `.sap`) after the HTTP layer's retries; the default implementation throws
+    ///   `.malformedRequest` (a gateway that cannot list Sales Orders).
+    func forEachSalesOrderPage(_ body: @Sendable ([SalesOrder]) async throws -> Void) async throws
+}
+
+extension SAPGateway {
+    /// Default for gateways written before the drift report: listing is not supported.
+    /// - Throws: `SyncError` `.malformedRequest` (system `.sap`) always.
+    public func forEachSalesOrderPage(_ body: @Sendable ([SalesOrder]) async throws -> Void) async throws {
+        throw SyncError(code: .malformedRequest, system: .sap, message: "This SAP gateway cannot list Sales Orders.")
+    }
 }

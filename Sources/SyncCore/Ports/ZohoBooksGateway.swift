@@ -34,4 +34,31 @@ public protocol ZohoBooksGateway: Sendable {
 
     /// The last seen daily quota from `X-Rate-Limit-Limit/Remaining/Reset`.
     func quota() async -> QuotaSnapshot?
+
+    /// Streams every invoice, oldest first (`GET /invoices?sort_column=created_time&sort_order=A`), page by page
+    /// (`page_context.has_more_page`; only one page in memory). List rows carry `total`, `balance` and `status`
+    /// but no line items. Used by the drift report.
+    /// - Throws: `SyncError` (system `.zohoBooks`) after the HTTP layer's retries; the default implementation
+    ///   throws `.malformedRequest` (a gateway that cannot list invoices).
+    func forEachInvoicePage(_ body: @Sendable ([ZohoInvoice]) async throws -> Void) async throws
+
+    /// The ids of the customer payments applied to one invoice (`GET /invoices/{invoice_id}/payments`,
+    /// `payments[].payment_id`), oldest first. Used by the drift report to name the payments involved.
+    /// - Throws: `.notFound` (code 1002) and the HTTP layer's `SyncError` codes; the default implementation throws
+    ///   `.malformedRequest`.
+    func customerPaymentIDs(invoiceID: String) async throws -> [String]
+}
+
+extension ZohoBooksGateway {
+    /// Default for gateways written before the drift report: listing is not supported.
+    /// - Throws: `SyncError` `.malformedRequest` (system `.zohoBooks`) always.
+    public func forEachInvoicePage(_ body: @Sendable ([ZohoInvoice]) async throws -> Void) async throws {
+        throw SyncError(code: .malformedRequest, system: .zohoBooks, message: "This Zoho Books gateway cannot list invoices.")
+    }
+
+    /// Default for gateways written before the drift report: not supported.
+    /// - Throws: `SyncError` `.malformedRequest` (system `.zohoBooks`) always.
+    public func customerPaymentIDs(invoiceID: String) async throws -> [String] {
+        throw SyncError(code: .malformedRequest, system: .zohoBooks, message: "This Zoho Books gateway cannot list an invoice's payments.")
+    }
 }

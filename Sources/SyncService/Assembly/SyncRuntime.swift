@@ -17,8 +17,8 @@ import ZohoBooksConnector
 public struct SyncRuntime: Sendable {
     /// The configuration it was built from.
     public let configuration: AppConfiguration
-    /// The state store.
-    public let store: SQLiteStateStore
+    /// The state store: the SQLite file, or PostgreSQL when `STATE_URL` is set.
+    public let store: any StateStore
     /// The engine.
     public let engine: SyncEngine
     /// The alert dispatcher (Slack when `SLACK_WEBHOOK_URL` is set).
@@ -33,7 +33,8 @@ public struct SyncRuntime: Sendable {
 
 /// Builds the runtime, runs `body`, and shuts the HTTP client down.
 /// - Parameters:
-///   - lock: take the state store's runner lock (every command that writes does).
+///   - lock: take the SQLite state store's runner lock (every command that writes does); PostgreSQL has none (replicas
+///     coordinate through flow leases) but must be at the current schema (`crm-sync migrate`).
 ///   - metrics: the metrics factory for the connectors (nil: the bootstrapped one).
 ///   - now: the clock (UTC).
 /// - Throws: `SyncError` `.configuration` (unreadable key, bad values), `.locked` (another runner), `.stateStore`.
@@ -42,8 +43,19 @@ public func withSyncRuntime<R: Sendable>(
     now: @escaping @Sendable () -> Date = { Date() },
     _ body: (SyncRuntime) async throws -> R
 ) async throws -> R {
-    let runnerLock = lock ? try RunnerLock(storePath: configuration.statePath) : nil
-    defer { _ = runnerLock }
+    try await configuration.stateLocation().withStore(logger: logger, lock: lock) { store in
+        try await withSyncRuntime(configuration: configuration, store: store, logger: logger, metrics: metrics, now: now, body)
+    }
+}
+
+/// Builds the runtime on a state store that is already open (the caller owns its lifecycle and any lock or lease),
+/// runs `body`, and shuts the HTTP client down. Replicas in one process (tests) share a PostgreSQL store this way.
+/// - Throws: `SyncError` `.configuration` (unreadable key, bad values).
+public func withSyncRuntime<R: Sendable>(
+    configuration: AppConfiguration, store: any StateStore, logger: Logger, metrics: (any MetricsFactory)? = nil,
+    now: @escaping @Sendable () -> Date = { Date() },
+    _ body: (SyncRuntime) async throws -> R
+) async throws -> R {
     var http = HTTPTransport.Configuration()
     http.retryPolicy = RetryPolicy(
         maxAttempts: configuration.retryAttempts, baseDelay: .milliseconds(Int(configuration.retryBaseSeconds * 1000)))
@@ -55,7 +67,7 @@ public func withSyncRuntime<R: Sendable>(
         throw SyncError(code: .configuration, system: .configuration, message: "Cannot set up TLS: \(error)")
     }
     do {
-        let result = try await body(try makeRuntime(configuration, http: http, httpClient: httpClient, logger: logger, metrics: metrics, now: now))
+        let result = try await body(try makeRuntime(configuration, store: store, http: http, httpClient: httpClient, logger: logger, metrics: metrics, now: now))
         try? await httpClient.shutdown()
         return result
     } catch {
@@ -65,7 +77,7 @@ public func withSyncRuntime<R: Sendable>(
 }
 
 private func makeRuntime(
-    _ configuration: AppConfiguration, http: HTTPTransport.Configuration, httpClient: HTTPClient, logger: Logger,
+    _ configuration: AppConfiguration, store: any StateStore, http: HTTPTransport.Configuration, httpClient: HTTPClient, logger: Logger,
     metrics: (any MetricsFactory)?, now: @escaping @Sendable () -> Date
 ) async throws -> SyncRuntime {
     let sfSettings = configuration.salesforce
@@ -102,7 +114,6 @@ private func makeRuntime(
             requestsPerMinute: configuration.zoho.requestsPerMinute, http: http),
         httpClient: httpClient, logger: logger, metrics: metrics)
 
-    let store = try SQLiteStateStore(path: configuration.statePath)
     let slack = configuration.slackWebhookURL.map { url in
         SlackWebhookNotifier(configuration: SlackWebhookNotifier.Configuration(webhookURL: url.value, http: http),
                              httpClient: httpClient, logger: logger, metrics: metrics)

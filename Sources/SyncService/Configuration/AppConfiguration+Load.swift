@@ -1,5 +1,6 @@
 import Configuration
 import Foundation
+import Logging
 import SyncCore
 import SystemPackage
 
@@ -7,6 +8,7 @@ extension AppConfiguration {
     /// The names of secret settings, redacted by swift-configuration's providers too.
     static let secretNames: Set<String> = [
         "SAP_CLIENT_SECRET", "SAP_PASSWORD", "ZOHO_CLIENT_SECRET", "ZOHO_REFRESH_TOKEN", "SLACK_WEBHOOK_URL",
+        "STATE_URL",
     ]
 
     /// Reads the configuration: the process environment first, then a `.env` file (default `./.env`, missing is
@@ -64,7 +66,7 @@ extension AppConfiguration {
             clientID: problems.required("SF_CLIENT_ID"),
             username: problems.required("SF_USERNAME"),
             privateKeyPath: problems.required("SF_PRIVATE_KEY_PATH"),
-            apiVersion: p.optional("SF_API_VERSION") ?? "60.0",
+            apiVersion: problems.salesforceAPIVersion("SF_API_VERSION", default: "60.0"),
             multiCurrency: problems.bool("SF_MULTI_CURRENCY", default: false),
             modstampField: ModstampField(rawValue: sfModstamp) ?? .lastModifiedDate)
 
@@ -90,7 +92,10 @@ extension AppConfiguration {
             requestsPerMinute: problems.int("ZOHO_REQUESTS_PER_MINUTE", default: 100, range: 1...1_000_000))
         slackWebhookURL = p.optional("SLACK_WEBHOOK_URL").map(Secret.init)
         statePath = p.optional("CRMSYNC_STATE_PATH") ?? "state/crm-sync.sqlite"
+        stateURL = p.optional("STATE_URL").map(Secret.init)
+        if let problem = Self.stateURLProblem(stateURL) { problems.invalid("STATE_URL", problem) }
         trustedCAFile = p.optional("CRMSYNC_TRUSTED_CA_FILE")
+        replicaID = p.optional("CRMSYNC_REPLICA_ID") ?? ReplicaIdentity.defaultID()
 
         let defaultCurrency = (p.optional("CRMSYNC_DEFAULT_CURRENCY") ?? "EUR").uppercased()
         if !ISO4217.common.contains(defaultCurrency) {
@@ -123,9 +128,13 @@ extension AppConfiguration {
         retryAttempts = problems.int("CRMSYNC_RETRY_ATTEMPTS", default: 3, range: 1...10)
         retryBaseSeconds = Double(problems.int("CRMSYNC_RETRY_BASE_MILLISECONDS", default: 2000, range: 1...60_000)) / 1000
         statusPort = problems.int("CRMSYNC_STATUS_PORT", default: 9464, range: 0...65_535)
+        nightlyReconcileAt = problems.timeOfDay("CRMSYNC_NIGHTLY_RECONCILE_AT", default: "02:00")
         logFormat = p.optional("CRMSYNC_LOG_FORMAT") ?? "logfmt"
         if !["logfmt", "json"].contains(logFormat) { problems.invalid("CRMSYNC_LOG_FORMAT", "must be logfmt or json") }
-        logLevel = p.optional("CRMSYNC_LOG_LEVEL") ?? "info"
+        logLevel = p.optional("CRMSYNC_LOG_LEVEL")?.lowercased() ?? "info"
+        if Logger.Level(rawValue: logLevel) == nil {
+            problems.invalid("CRMSYNC_LOG_LEVEL", "must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
         try problems.throwIfAny()
     }
 }
@@ -144,8 +153,15 @@ struct ConfigurationProblems {
         name.lowercased().replacingOccurrences(of: "_", with: ".")
     }
 
+    /// The value of a setting as text. A JSON config file's numbers and booleans are accepted as their text
+    /// (`120`, `0.5`, `true`), so they are validated like the same value in the environment.
     func optional(_ name: String) -> String? {
-        let value = reader.string(forKey: ConfigKey(Self.key(name)), isSecret: AppConfiguration.secretNames.contains(name))
+        let key = ConfigKey(Self.key(name))
+        let secret = AppConfiguration.secretNames.contains(name)
+        let value = reader.string(forKey: key, isSecret: secret)
+            ?? reader.int(forKey: key, isSecret: secret).map { String($0) }
+            ?? reader.double(forKey: key, isSecret: secret).map { String($0) }
+            ?? reader.bool(forKey: key, isSecret: secret).map { $0 ? "true" : "false" }
         guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         return value.trimmingCharacters(in: .whitespaces)
     }
@@ -189,6 +205,32 @@ struct ConfigurationProblems {
             return fallback
         }
         return value
+    }
+
+    /// A Salesforce REST API version such as `60.0`: `NN.0` from 42.0 on (sObject Collections, which the write-backs
+    /// use, exist from API version 42.0), written without the leading `v` of the URL.
+    mutating func salesforceAPIVersion(_ name: String, default fallback: String) -> String {
+        guard let text = optional(name) else { return fallback }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[1] == "0", let major = Int(parts[0]), parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), major >= 42 else {
+            invalid(name, "must be a Salesforce API version such as 60.0 (42.0 or later, without the v)")
+            return fallback
+        }
+        return text
+    }
+
+    /// A UTC time of day `HH:MM` (`HH` 0–23, `MM` 0–59) as `hour` and `minute`, or `nil` for `off`.
+    mutating func timeOfDay(_ name: String, default fallback: String) -> DateComponents? {
+        let text = optional(name) ?? fallback
+        if text.lowercased() == "off" { return nil }
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.count <= 2 && $0.allSatisfy(\.isASCII) }),
+              let hour = Int(parts[0]), let minute = Int(parts[1]), (0..<24).contains(hour), (0..<60).contains(minute)
+        else {
+            invalid(name, "must be HH:MM (UTC) or off")
+            return DateComponents(hour: 2, minute: 0)
+        }
+        return DateComponents(hour: hour, minute: minute)
     }
 
     func throwIfAny() throws {

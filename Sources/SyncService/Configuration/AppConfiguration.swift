@@ -68,6 +68,12 @@ public struct AppConfiguration: Sendable {
     public var slackWebhookURL: Secret?
     /// `CRMSYNC_STATE_PATH`, default `state/crm-sync.sqlite`.
     public var statePath: String
+    /// `STATE_URL`: a PostgreSQL state store (`postgres://USER:PASSWORD@HOST:PORT/DATABASE[?sslmode=…]`, also
+    /// `postgresql://`); unset = the SQLite file at `statePath`. A secret: it holds the password.
+    public var stateURL: Secret?
+    /// `CRMSYNC_REPLICA_ID`: this replica's name in the flow leases of a shared PostgreSQL state store (default: host
+    /// name and process id, `host-1234`).
+    public var replicaID: String
     /// `CRMSYNC_TRUSTED_CA_FILE`: an extra PEM CA bundle to trust (TLS-inspecting proxies, the sandbox's HTTPS).
     public var trustedCAFile: String?
     /// Engine settings (sales area, currency, threshold, overlap...).
@@ -78,6 +84,9 @@ public struct AppConfiguration: Sendable {
     /// `CRMSYNC_RETRY_ATTEMPTS` (default 3) and `CRMSYNC_RETRY_BASE_SECONDS` (default 2).
     public var retryAttempts: Int
     public var retryBaseSeconds: Double
+    /// `CRMSYNC_NIGHTLY_RECONCILE_AT`: UTC time (`HH:MM`, default `02:00`) of `run`'s nightly full reconcile, as
+    /// `hour` and `minute`; `nil` when set to `off`.
+    public var nightlyReconcileAt: DateComponents?
     /// `CRMSYNC_STATUS_PORT`: loopback port of `/healthz`, `/status`, `/metrics` for `run` (default 9464, 0 = off).
     public var statusPort: Int
     /// `CRMSYNC_LOG_FORMAT`: `logfmt` (default) or `json`; `CRMSYNC_LOG_LEVEL` default `info`.

@@ -19,12 +19,17 @@ public struct EngineConfiguration: Sendable, Hashable {
     /// The quota guard: a system whose used share of its daily API allowance (Salesforce `Sforce-Limit-Info`,
     /// Zoho `X-Rate-Limit-*`) reaches this is not called for the rest of its window (0.8 = 80 %; 1 turns it off).
     public var quotaGuardShare: Double
+    /// While the quota guard holds Salesforce back, how often (seconds) one cheap usage probe (`GET /limits`) checks
+    /// whether its rolling 24-hour window has freed up (900 = at most every 15 minutes).
+    public var quotaProbeIntervalSeconds: TimeInterval
 
     public init(
         settings: SyncSettings = SyncSettings(), modstampField: ModstampField = .lastModifiedDate,
         overlapSeconds: TimeInterval = 300, circuitBreakerThreshold: Int = 5, writeBatchSize: Int = 200,
-        stockFullReadIntervalSeconds: TimeInterval = 3600, quotaGuardShare: Double = 0.8
+        stockFullReadIntervalSeconds: TimeInterval = 3600, quotaGuardShare: Double = 0.8,
+        quotaProbeIntervalSeconds: TimeInterval = 900
     ) {
+        self.quotaProbeIntervalSeconds = quotaProbeIntervalSeconds
         self.quotaGuardShare = quotaGuardShare
         self.stockFullReadIntervalSeconds = stockFullReadIntervalSeconds
         self.settings = settings
@@ -41,7 +46,8 @@ public enum PassMode: Sendable, Hashable {
     case incremental
     /// Everything in each system, ignoring watermarks (nightly full reconcile); watermarks are not moved back.
     case full
-    /// A window of source timestamps, without moving the live watermarks.
+    /// A window of source timestamps, without moving the live watermarks; it keeps its own cursor per flow
+    /// (`BackfillCursor`) and resumes from it when the same window is run again.
     case backfill(from: Date, to: Date?)
     /// Only the given source records (dead-letter retry); watermarks untouched.
     case records([String])

@@ -17,6 +17,8 @@ public struct FlowReport: Sendable, Hashable, Codable {
     public var dead = 0
     /// The error that stopped the flow's system for this pass, if any.
     public var stoppedBy: SyncError?
+    /// For a backfill that resumed an interrupted run of the same window: the saved cursor it started from (UTC).
+    public var resumedFrom: Date?
     /// The actions planned (kept only for dry runs and `plan`).
     public var plannedActions: [ReconcileAction] = []
 

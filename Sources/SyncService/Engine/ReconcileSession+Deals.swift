@@ -7,9 +7,11 @@ extension ReconcileSession {
     ///
     /// Incremental passes read from the older of the flows' watermarks minus the overlap, ordered by (timestamp,
     /// Id); each flow's watermark then moves only as far as every record below it is done.
-    func runDeals(flows: Set<SyncFlow>) async throws {
-        for flow in flows { count(flow) { _ in } }
-        guard !isGuarded(flows) else { return }
+    /// A flow whose system the quota guard holds back is left out (a Zoho guard stops `invoices`, not `orders`).
+    func runDeals(flows requested: Set<SyncFlow>) async throws {
+        for flow in requested { count(flow) { _ in } }
+        let flows = requested.filter { !isGuarded([$0]) }
+        guard !flows.isEmpty else { return }
         let planner = DealPlanner(settings: settings, flows: flows)
         let field = engine.configuration.modstampField
         var query = OpportunityQuery(field: field, onlyWon: true)
@@ -24,8 +26,8 @@ extension ReconcileSession {
             }
         case .full:
             break
-        case .backfill(let from, let to):
-            query.from = from
+        case .backfill(_, let to):
+            query.from = try await backfillStart(flows: flows)
             query.to = to
         case .records(let ids):
             query.ids = ids
@@ -33,12 +35,19 @@ extension ReconcileSession {
 
         tracker = WatermarkTracker()
         do {
+            // A backfill commits (and saves its cursor) every Salesforce write batch, so an interrupted window
+            // resumes within a couple of hundred deals; the write calls stay the same.
+            let commitEvery = backfillWindow == nil ? Int.max : engine.configuration.writeBatchSize
             try await engine.salesforce.forEachOpportunityPage(query) { page in
-                try await self.handleDealPage(page, planner: planner)
+                for chunk in page.chunked(min(commitEvery, max(page.count, 1))) {
+                    try await self.handleDealPage(chunk, planner: planner)
+                }
             }
+            breaker.success(.salesforce)
         } catch let error as SyncError where error.system != .stateStore {
             for flow in flows { await stop(.salesforce, error, flow: flow) }
         }
+        try await finishBackfill(flows: flows)
         guard mode.movesWatermarks, !dryRun else { return }
         for flow in flows {
             if let next = tracker.advanced(from: stored[flow]?.position) {
@@ -47,15 +56,21 @@ extension ReconcileSession {
         }
     }
 
-    /// True when an action already failed for a fault of this very version of the record (a validation error
-    /// written after the record's last change): it is not tried again on every poll. A change to the record, and
-    /// `dead-letters retry`, try it again; failures that were not the record's fault (outage, rate limit, malformed
-    /// response) are tried again by the next full reconcile.
-    func isSettledFailure(_ entry: JournalEntry?, since recordChanged: Date) -> Bool {
+    /// True when an action already failed for a fault of this very version of the record: its open dead letter
+    /// holds an equal action, stamped with the same `LastModifiedDate` (no clock is compared, so skew between
+    /// Salesforce's clock and ours cannot hide a fix). It is not tried again on every poll. A change to the record,
+    /// and `dead-letters retry`, try it again; failures that were not the record's fault (outage, rate limit,
+    /// malformed response) are tried again by the next full reconcile.
+    func isSettledFailure(_ entry: JournalEntry?, action: ReconcileAction, openDeadLetters: [String: DeadLetter]) -> Bool {
+        isDeadLetterCandidate(entry) && openDeadLetters[action.idempotencyKey]?.action == action
+    }
+
+    /// True for a journal entry whose failure may settle the action in this pass: dead, of a record fault (or of any
+    /// fault in an incremental pass); never when retrying given records.
+    func isDeadLetterCandidate(_ entry: JournalEntry?) -> Bool {
         guard let entry, entry.status == .dead, let code = entry.errorCode else { return false }
         if case .records = mode { return false }
-        guard SyncError.Code(rawValue: code).isRecordFault || mode == .incremental else { return false }
-        return entry.updatedAt >= recordChanged
+        return SyncError.Code(rawValue: code).isRecordFault || mode == .incremental
     }
 
     /// True when the Opportunity does not yet show the numbers and status of its mapping.
@@ -67,23 +82,26 @@ extension ReconcileSession {
     func handleDealPage(_ page: [Opportunity], planner: DealPlanner) async throws {
         for flow in planner.flows { count(flow) { $0.observed += page.count } }
         try await loadMappings(accountIDs: page.compactMap { $0.account?.id }, opportunityIDs: page.map(\.id))
-        var pending: Set<String> = []
+        let held = try await adoptWrittenBackDeals(page, planner: planner)
+        var pending: Set<String> = held
         var noLongerRejected: [String] = []
         // Plan once to know which journal entries to read (one read per page), then plan each record again just
         // before applying it, so a Business Partner or contact made for one deal serves the next deal of its Account.
-        let keys = page.flatMap { opportunity in
+        let firstPlans = page.map { opportunity in
             planner.plan(opportunity, account: opportunity.account.flatMap { accounts[$0.id] }, deal: deals[opportunity.id])
-                .map(\.idempotencyKey)
         }
-        let journal = try await store.journalEntries(keys)
-        for opportunity in page {
+        let journal = try await store.journalEntries(firstPlans.flatMap { $0.map(\.idempotencyKey) })
+        let failed = firstPlans.flatMap { $0.map(\.idempotencyKey) }.filter { isDeadLetterCandidate(journal[$0]) }
+        let openDeadLetters = try await store.openDeadLetters(failed)
+        for opportunity in page where !held.contains(opportunity.id) {
             let actions = planner.plan(opportunity, account: opportunity.account.flatMap { accounts[$0.id] }, deal: deals[opportunity.id])
+                .map { $0.versioned(opportunity.lastModifiedDate) }
             for flow in planner.flows where !actions.contains(where: { $0.flow == flow && $0.idempotencyKey.contains("/reject/") }) {
                 noLongerRejected.append(IdempotencyKey.reject(flow: flow, record: opportunity.id))
             }
             var brokenFlows: Set<SyncFlow> = []
             for action in actions {
-                if isSettledFailure(journal[action.idempotencyKey], since: opportunity.lastModifiedDate) {
+                if isSettledFailure(journal[action.idempotencyKey], action: action, openDeadLetters: openDeadLetters) {
                     brokenFlows.insert(action.flow)
                     continue
                 }
@@ -108,5 +126,7 @@ extension ReconcileSession {
             let stamp = field == .systemModstamp ? opportunity.systemModstamp : opportunity.lastModifiedDate
             if pending.contains(opportunity.id) { tracker.pending(at: stamp) } else { tracker.done(at: stamp, id: opportunity.id) }
         }
+        let last = page.last.map { field == .systemModstamp ? $0.systemModstamp : $0.lastModifiedDate }
+        try await pageCommitted(flows: planner.flows, position: last)
     }
 }

@@ -32,9 +32,11 @@ extension ReconcileSession {
             let materials = full ? nil : Set(products.keys)
             let stock = try await readSAPStock(products: products, only: materials)
             let planner = StockPlanner(threshold: settings.lowStockThreshold)
+            breaker.success(.sap)
             try await engine.salesforce.forEachProduct2Page { page in
                 try await self.handleProductPage(page, planner: planner, stock: stock, only: materials, now: now)
             }
+            breaker.success(.salesforce)
         } catch let error as SyncError where error.system != .stateStore {
             await stop(error.system, error, flow: .stock)
             return
@@ -105,6 +107,7 @@ extension ReconcileSession {
             !rejected.contains(product.id) && (only?.contains((product.productCode ?? "").uppercased()) ?? true)
         }.map { IdempotencyKey.reject(flow: .stock, record: $0.id) }
         await reportRecovered(try await store.resolveDeadLetters(fine, now: now))
+        try await pageCommitted(flows: [.stock], position: nil)
     }
 }
 
@@ -121,7 +124,8 @@ actor ProductCollector {
     }
 }
 
-/// Sums stock rows per Material across pages.
+/// Sums stock rows per Material across pages, for the Materials read from the product master only: stock left on
+/// a product marked for deletion does not make it a Material again (in a full read as in an incremental one).
 actor StockSummer {
     var totals: [String: Quantity]
 
@@ -132,7 +136,7 @@ actor StockSummer {
     func add(_ rows: [MaterialStockRow]) {
         for row in rows {
             let key = row.material.uppercased()
-            var total = totals[key] ?? Quantity(0, row.quantity.unit)
+            guard var total = totals[key] else { continue }
             total.value += row.quantity.value
             totals[key] = total
         }

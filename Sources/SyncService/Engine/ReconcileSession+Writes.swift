@@ -59,6 +59,7 @@ extension ReconcileSession {
         } catch let error as SyncError {
             var pending: Set<String> = []
             for action in all {
+                failedWrites[action.idempotencyKey] = error
                 if try await handleFailure(action, error) == .pending { pending.insert(action.recordID) }
             }
             return pending
@@ -68,6 +69,7 @@ extension ReconcileSession {
         for (group, result) in zip(groups, results) {
             if let error = result.error {
                 for action in group {
+                    failedWrites[action.idempotencyKey] = error
                     if try await handleFailure(action, error.about(record: action.recordID)) == .pending {
                         pending.insert(action.recordID)
                     }
@@ -82,6 +84,7 @@ extension ReconcileSession {
     }
 
     private func handleStopped(_ action: ReconcileAction) async throws -> ReconcileSession.Outcome {
+        failedWrites[action.idempotencyKey] = breaker.stopped[.salesforce]!
         _ = try await store.recordFailure(action, error: breaker.stopped[.salesforce]!, status: .failed, now: engine.now())
         count(action.flow) { $0.failed += 1 }
         return .pending

@@ -16,6 +16,8 @@ actor ReconcileSession {
     let engine: SyncEngine
     let mode: PassMode
     let dryRun: Bool
+    /// The state store of this pass (fenced by the flow leases on a replica).
+    let store: any StateStore
     var reports: [SyncFlow: FlowReport] = [:]
     var accounts: [String: AccountMapping] = [:]
     var deals: [String: DealMapping] = [:]
@@ -25,15 +27,24 @@ actor ReconcileSession {
     var tracker = WatermarkTracker()
     /// Material -> journal key of the product master version read in this pass (stock flow).
     var productVersions: [String: String] = [:]
+    /// Told after each committed page (backfill progress).
+    var progress: (@Sendable (PassProgress) async -> Void)?
+    /// Salesforce writes of this pass that did not go through, by idempotency key, with their error.
+    var failedWrites: [String: SyncError] = [:]
+    /// Outages already alerted in this pass, as `system/code`.
+    var alertedStops: Set<String> = []
+    /// Set once a deal was found written back but unknown to the state store (see `adoptWrittenBackDeals`): from
+    /// then on every create of the pass first looks its target up by reference.
+    var lookupByReference = false
 
-    init(engine: SyncEngine, mode: PassMode, dryRun: Bool) {
+    init(engine: SyncEngine, mode: PassMode, dryRun: Bool, store: any StateStore) {
         self.engine = engine
+        self.store = store
         self.mode = mode
         self.dryRun = dryRun
         self.breaker = SystemBreaker(threshold: engine.configuration.circuitBreakerThreshold)
     }
 
-    var store: any StateStore { engine.store }
     var logger: Logger { engine.logger }
     var settings: SyncSettings { engine.configuration.settings }
 
@@ -84,7 +95,7 @@ actor ReconcileSession {
             return .done
         }
         let before = try await store.markStarted([action], now: engine.now())[action.idempotencyKey]
-        let lookupFirst = before != nil
+        let lookupFirst = before != nil || lookupByReference
         do {
             guard let applied = try await perform(action, lookupFirst: lookupFirst) else {
                 _ = try await store.recordFailure(action, error: dependencyError(action), status: .skipped, now: engine.now())
@@ -122,6 +133,9 @@ actor ReconcileSession {
 
     /// Handles a failed action: stops the system, or keeps the record as a dead letter.
     func handleFailure(_ action: ReconcileAction, _ error: SyncError) async throws -> Outcome {
+        // A lost flow lease, or a pass cancelled because its lease lapsed, is not the record's failure: the journal
+        // keeps the action as started and the next leader finds what was done.
+        if error.code == .leaseLost || Task.isCancelled { throw error }
         let system = action.operation.targetSystem
         logger.warning("action failed", metadata: [
             "sync.flow": "\(action.flow.rawValue)", "sync.action": "\(action.operation.kind)",
@@ -157,12 +171,13 @@ actor ReconcileSession {
         try await store.markAlerted(deadLetterKey: action.idempotencyKey)
     }
 
-    /// Marks a flow as stopped by a system failure and alerts once.
+    /// Marks a flow as stopped by a system failure and alerts once per outage (see `isNewOutage`).
     func stop(_ system: SyncSystem, _ error: SyncError, flow: SyncFlow) async {
         count(flow) { if $0.stoppedBy == nil { $0.stoppedBy = error } }
         logger.error("system stopped for this pass", metadata: [
             "sync.system": "\(system.rawValue)", "sync.error.code": "\(error.code.rawValue)",
         ])
+        guard await isNewOutage(system, error) else { return }
         let isQuota = error.code == .quotaExhausted
         await engine.alerts.enqueue(Alert(
             kind: isQuota ? .quotaGuard : .persistentFailure,
@@ -171,9 +186,12 @@ actor ReconcileSession {
             records: []))
     }
 
+    /// The record an alert names: a Salesforce record (Opportunity, Product2) with its `{instance_url}/{Id}` link
+    /// once the instance URL is known, or a Zoho customer payment (a payment that could not be read).
     func alertRecords(for action: ReconcileAction) async -> [AlertRecord] {
         let base = await engine.salesforce.instanceURL()
-        let system: SyncSystem = action.flow == .payments ? .zohoBooks : .salesforce
+        // Payment write-backs name the Opportunity; only the payment flow's own failures name a Zoho payment.
+        let system: SyncSystem = action.flow == .payments && !action.operation.isSalesforceWrite ? .zohoBooks : .salesforce
         let url = system == .salesforce ? base.map { "\($0)/\(action.recordID)" } : nil
         return [AlertRecord(system: system, id: action.recordID, url: url)]
     }

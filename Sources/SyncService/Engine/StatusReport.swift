@@ -22,6 +22,11 @@ public struct StatusReport: Sendable, Codable {
     public var openDeadLetters: Int
     /// When the report was made (UTC).
     public var generatedAt: Date
+    /// API quota used per system, as last stored at the end of a pass (see `APIQuotaStatus`).
+    public var apiQuotas: [APIQuotaStatus] = []
+    /// Which replica leads which flow, with fencing token and expiry (PostgreSQL); absent on SQLite, whose one
+    /// runner leads every flow.
+    public var leaders: [FlowLeaderStatus]? = nil
 
     /// Reads the status from a state store.
     /// - Throws: `SyncError` `.stateStore`.
@@ -34,6 +39,9 @@ public struct StatusReport: Sendable, Codable {
                 flow: flow.rawValue, watermark: mark?.position, lagSeconds: mark.map { now.timeIntervalSince($0.position) },
                 lastRun: runs[flow.rawValue])
         }
-        return StatusReport(flows: flows, openDeadLetters: try await store.deadLetters(status: .open).count, generatedAt: now)
+        var report = StatusReport(flows: flows, openDeadLetters: try await store.deadLetters(status: .open).count, generatedAt: now)
+        report.apiQuotas = try await store.quotas().map(APIQuotaStatus.init)
+        report.leaders = try await FlowLeaderStatus.read(from: store, now: now)
+        return report
     }
 }

@@ -47,16 +47,29 @@ public final class SyncEngine: Sendable {
     ///   - flows: the flows to run.
     ///   - mode: incremental, full, backfill or records.
     ///   - dryRun: plan only; nothing is written anywhere (not even the journal).
+    ///   - store: the state store of this pass (a replica passes `store.fenced(by:)` with its flow leases); nil uses
+    ///     the engine's store.
+    ///   - progress: told after each committed page (counts so far and the stream position reached).
     /// - Returns: the per-flow report.
-    /// - Throws: `SyncError` only for state-store failures; vendor failures are reported per flow.
-    public func runPass(flows: Set<SyncFlow>, mode: PassMode = .incremental, dryRun: Bool = false) async throws -> PassReport {
-        let session = ReconcileSession(engine: self, mode: mode, dryRun: dryRun)
+    /// - Throws: `SyncError` only for state-store failures (`.stateStore`, and `.leaseLost` from a fenced store, which
+    ///   ends the pass with nothing more committed); vendor failures are reported per flow.
+    public func runPass(
+        flows: Set<SyncFlow>, mode: PassMode = .incremental, dryRun: Bool = false, store: (any StateStore)? = nil,
+        progress: (@Sendable (PassProgress) async -> Void)? = nil
+    ) async throws -> PassReport {
+        let session = ReconcileSession(engine: self, mode: mode, dryRun: dryRun, store: store ?? self.store)
+        await session.observe(progress)
         let startedAt = now()
         await session.applyQuotaGuard(flows: flows)
         let dealFlows = flows.filter(\.isDealFlow)
         if !dealFlows.isEmpty { try await session.runDeals(flows: dealFlows) }
         if flows.contains(.stock) { try await session.runStock() }
         if flows.contains(.payments) { try await session.runPayments() }
+        await session.reportRecoveredSystems()
+        if !dryRun {
+            try await QuotaRecorder.record(
+                [.salesforce: await salesforce.quota(), .zohoBooks: await zoho.quota()], in: store ?? self.store)
+        }
         let reports = await session.reports
         return PassReport(
             flows: SyncFlow.allCases.compactMap { reports[$0] }, startedAt: startedAt, finishedAt: now())

@@ -10,6 +10,8 @@ struct SystemBreaker {
     let threshold: Int
     private var consecutive: [SyncSystem: Int] = [:]
     private(set) var stopped: [SyncSystem: SyncError] = [:]
+    /// Systems that answered at least one call successfully in this pass (closes an open outage).
+    private(set) var answered: Set<SyncSystem> = []
 
     init(threshold: Int) {
         self.threshold = threshold
@@ -24,6 +26,7 @@ struct SystemBreaker {
 
     mutating func success(_ system: SyncSystem) {
         consecutive[system] = 0
+        answered.insert(system)
     }
 
     /// Records a failure; returns true when it stopped the system just now.

@@ -7,7 +7,8 @@ import SyncStore
 /// The polling loop of `crm-sync run` as a ServiceLifecycle service.
 ///
 /// Each flow runs on its own interval (orders, invoices and payments every 60 s, stock every 3600 s by default);
-/// due flows run together in one pass. The nightly full reconcile runs once a day at `nightlyReconcileAt` (UTC).
+/// due flows run together in one pass. The nightly full reconcile runs once a day at `nightlyReconcileAt` (UTC),
+/// followed by a drift scan that sends one Slack summary when there is drift.
 /// On SIGTERM/SIGINT the loop stops after the pass in flight, so the action being applied is journaled.
 public struct PollingService: Service {
     /// Schedule settings.
@@ -34,12 +35,18 @@ public struct PollingService: Service {
     let metrics: EngineMetrics
     let logger: Logger
     let now: @Sendable () -> Date
+    /// The flow leases of this replica; nil runs every flow on the unfenced store.
+    let leadership: FlowLeadership?
 
     /// Creates the service.
+    /// - Parameter leadership: with it, only the flows this replica leads are polled, each pass on the store fenced
+    ///   by their leases (several replicas on one PostgreSQL store).
     public init(
         engine: SyncEngine, store: any StateStore, alerts: AlertDispatcher, schedule: Schedule, health: HealthState,
-        metrics: EngineMetrics, logger: Logger, now: @escaping @Sendable () -> Date = { Date() }
+        metrics: EngineMetrics, logger: Logger, leadership: FlowLeadership? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.leadership = leadership
         self.engine = engine
         self.store = store
         self.alerts = alerts
@@ -51,19 +58,28 @@ public struct PollingService: Service {
     }
 
     public func run() async throws {
+        guard let leadership else { return try await poll() }
+        try await leadership.whileLeading { try await poll() }
+    }
+
+    private func poll() async throws {
         var lastRun: [SyncFlow: Date] = [:]
         var lastNightly: CalendarDate?
         logger.info("polling started")
-        while !Task.isShuttingDownGracefully {
+        while !Task.isShuttingDownGracefully, !Task.isCancelled {
             let time = now()
-            let due = Set(SyncFlow.allCases.filter { flow in
+            let led = await leadership?.ledFlows() ?? Set(SyncFlow.allCases)
+            for flow in SyncFlow.allCases where !led.contains(flow) { lastRun[flow] = nil }
+            let due = Set(led.filter { flow in
                 guard let last = lastRun[flow] else { return true }
                 return time.timeIntervalSince(last) >= (schedule.intervals[flow] ?? 60)
             })
-            if let nightly = schedule.nightlyReconcileAt, isNightlyDue(time, nightly, lastNightly) {
+            if let nightly = schedule.nightlyReconcileAt, !led.isEmpty, isNightlyDue(time, nightly, lastNightly) {
                 lastNightly = CalendarDate(utc: time)
-                await pass(flows: Set(SyncFlow.allCases), mode: .full)
-                for flow in SyncFlow.allCases { lastRun[flow] = time }
+                await pass(flows: led, mode: .full)
+                // One drift summary a night among the replicas: the orders flow's leader sends it.
+                if led.contains(.orders) { await DriftDetector(engine: engine).sendSummary(to: alerts) }
+                for flow in led { lastRun[flow] = time }
             } else if !due.isEmpty {
                 await pass(flows: due, mode: .incremental)
                 for flow in due { lastRun[flow] = time }
@@ -87,12 +103,17 @@ public struct PollingService: Service {
 
     private func pass(flows: Set<SyncFlow>, mode: PassMode) async {
         do {
-            let report = try await engine.runPass(flows: flows, mode: mode)
-            await alerts.deliver()
-            try await RunRecorder.record(report, kind: mode == .full ? .full : .incremental, in: store)
+            let report = try await underLeases(flows) { store in
+                let report = try await engine.runPass(flows: flows, mode: mode, store: store)
+                await alerts.deliver()
+                try await RunRecorder.record(report, kind: mode == .full ? .full : .incremental, in: store)
+                return report
+            }
             metrics.record(report)
             metrics.record(try await StatusReport.make(store: store, now: now()))
             await health.record(report)
+        } catch let error as SyncError where error.code == .leaseLost {
+            logger.warning("pass ended: flow lease lost", metadata: ["sync.flows": "\(flows.sorted().map(\.rawValue))"])
         } catch {
             logger.error("pass failed", metadata: ["sync.error": "\((error as? SyncError)?.description ?? "\(type(of: error))")"])
             await health.recordFailure(flows: flows)

@@ -8,6 +8,8 @@ import SyncCore
 /// - `crmsync_watermark_lag_seconds{flow}` (gauge)
 /// - `crmsync_dead_letters_open` (gauge)
 /// - `crmsync_flow_stopped_total{flow,code}` (counter)
+/// - `crmsync_api_quota_used{system}`, `crmsync_api_quota_limit{system}` (gauges, API calls in the daily window) and
+///   `crmsync_api_quota_used_ratio{system}` (gauge, 0...1), from the stored quota observations
 /// The HTTP layer adds `crmsync_http_*` per system and endpoint.
 public struct EngineMetrics: Sendable {
     let factory: any MetricsFactory
@@ -39,5 +41,11 @@ public struct EngineMetrics: Sendable {
             }
         }
         Gauge(label: "crmsync_dead_letters_open", factory: factory).record(status.openDeadLetters)
+        for quota in status.apiQuotas {
+            let dimensions = [("system", quota.system)]
+            Gauge(label: "crmsync_api_quota_used", dimensions: dimensions, factory: factory).record(quota.used)
+            Gauge(label: "crmsync_api_quota_limit", dimensions: dimensions, factory: factory).record(quota.limit)
+            Gauge(label: "crmsync_api_quota_used_ratio", dimensions: dimensions, factory: factory).record(quota.usedShare)
+        }
     }
 }

@@ -75,10 +75,12 @@ extension SQLiteStateStore {
     public func markStarted(_ actions: [ReconcileAction], now: Date) async throws -> [String: JournalEntry] {
         guard !actions.isEmpty else { return [:] }
         return try await write { db in
+            // One read for the batch (a statement per key dominated large batches), then the rows as they change.
+            var current = try Self.journalRows(db, keys: actions.map(\.idempotencyKey))
             var before: [String: JournalEntry] = [:]
             for action in actions {
                 var entry: JournalEntry
-                if let existing = try JournalEntry.fetchOne(db, key: action.idempotencyKey) {
+                if let existing = current[action.idempotencyKey] {
                     before[action.idempotencyKey] = existing
                     entry = existing
                 } else {
@@ -88,6 +90,7 @@ extension SQLiteStateStore {
                 entry.attempts += 1
                 entry.updatedAt = now
                 try entry.save(db)
+                current[action.idempotencyKey] = entry
             }
             return before
         }
@@ -97,23 +100,26 @@ extension SQLiteStateStore {
         guard !results.isEmpty else { return [] }
         return try await write { db in
             var recovered: [DeadLetter] = []
+            let keys = results.map(\.action.idempotencyKey)
+            var current = try Self.journalRows(db, keys: keys)
+            var letters = try Self.deadLetterRows(db, keys: keys)
             for result in results {
-                var entry = try JournalEntry.fetchOne(db, key: result.action.idempotencyKey)
-                    ?? JournalEntry(action: result.action, now: now)
+                var entry = current[result.action.idempotencyKey] ?? JournalEntry(action: result.action, now: now)
                 entry.status = .applied
                 entry.resultReference = result.resultReference
                 entry.errorCode = nil
                 entry.errorMessage = nil
                 entry.updatedAt = now
                 try entry.save(db)
+                current[result.action.idempotencyKey] = entry
                 try result.account?.save(db)
                 try result.deal?.save(db)
                 for product in result.products { try product.save(db) }
-                if var letter = try DeadLetter.filter(Column("idempotencyKey") == result.action.idempotencyKey).fetchOne(db),
-                   letter.status == .open {
+                if var letter = letters[result.action.idempotencyKey], letter.status == .open {
                     letter.status = .resolved
                     letter.updatedAt = now
                     try letter.update(db)
+                    letters[result.action.idempotencyKey] = letter
                     recovered.append(letter)
                 }
             }
@@ -190,6 +196,14 @@ extension SQLiteStateStore {
             if let status { request = request.filter(Column("status") == status.rawValue) }
             return try request.fetchAll(db)
         }
+    }
+
+    public func openDeadLetters(_ keys: [String]) async throws -> [String: DeadLetter] {
+        guard !keys.isEmpty else { return [:] }
+        let letters = try await read { db in
+            try DeadLetter.filter(keys.contains(Column("idempotencyKey")) && Column("status") == DeadLetterStatus.open.rawValue).fetchAll(db)
+        }
+        return Dictionary(letters.map { ($0.idempotencyKey, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func deadLetter(id: Int64) async throws -> DeadLetter? {

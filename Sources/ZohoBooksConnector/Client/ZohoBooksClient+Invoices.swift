@@ -74,3 +74,37 @@ extension ZohoBooksClient {
             body: try ZohoWriteBodies.encode(ZohoEmailBody(toMailIds: addresses)), endpoint: "invoices.email")
     }
 }
+
+extension ZohoBooksClient {
+    /// Streams every invoice, oldest first (`GET /invoices?sort_column=created_time&sort_order=A`), page by page, so
+    /// invoices created during the scan land on later pages. Rows carry `total`, `balance`, `status` and
+    /// `currency_code`, no line items.
+    /// - Throws: the HTTP layer's `SyncError` codes, `.malformedResponse`, or what `body` throws.
+    public func forEachInvoicePage(_ body: @Sendable ([ZohoInvoice]) async throws -> Void) async throws {
+        try await forEachPage(
+            "/invoices", query: [("sort_column", "created_time"), ("sort_order", "A")], resourceKey: "invoices",
+            as: ZohoInvoiceRecord.self, endpoint: "invoices.list"
+        ) { rows in
+            if !rows.isEmpty { try await body(rows.map(\.invoice)) }
+            return true
+        }
+    }
+
+    /// The ids of the customer payments applied to an invoice (`GET /invoices/{invoice_id}/payments`,
+    /// `payments[].payment_id`), in Zoho's order.
+    /// - Throws: `.notFound` (code 1002) and the HTTP layer's `SyncError` codes.
+    public func customerPaymentIDs(invoiceID: String) async throws -> [String] {
+        let response = try await send(.GET, "/invoices/" + Self.segment(invoiceID) + "/payments", endpoint: "invoices.payments")
+        return try ZohoJSON.decode([ZohoInvoicePaymentRow].self, from: response.body, resourceKey: "payments").map(\.paymentID)
+    }
+}
+
+/// A row of `GET /invoices/{invoice_id}/payments` (only the member CRMSync reads).
+struct ZohoInvoicePaymentRow: Decodable, Sendable {
+    var paymentID: String
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: ZohoKey.self)
+        paymentID = try c.zohoID(ZohoKey("payment_id"))
+    }
+}

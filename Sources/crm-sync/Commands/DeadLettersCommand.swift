@@ -9,6 +9,16 @@ struct DeadLettersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dead-letters",
         abstract: "List, show, retry or discard records that failed permanently or after their retries.",
+        discussion: """
+            A dead letter keeps the record's failed action and its error; an alert was sent for it once. Fix the \
+            record in its system (or the configuration), then retry it; discard what should not be synced.
+
+            Examples:
+              crm-sync dead-letters list
+              crm-sync dead-letters show 3
+              crm-sync dead-letters retry --all
+              crm-sync dead-letters discard 3 4
+            """,
         subcommands: [List.self, Show.self, Retry.self, Discard.self])
 
     struct List: AsyncParsableCommand {
@@ -21,8 +31,8 @@ struct DeadLettersCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let letters = try await global.openExistingStore().deadLetters(status: all ? nil : .open)
-                if json { print(try jsonString(letters)); return }
+                let letters = try await global.withExistingStore { try await $0.deadLetters(status: all ? nil : .open) }
+                if json { print(try jsonString(letters.map(DeadLetterView.init))); return }
                 if letters.isEmpty { print("No dead letters."); return }
                 print(table(["id", "flow", "record", "field", "code", "status", "message"], letters.map {
                     ["\($0.id ?? 0)", $0.flow, $0.recordID, $0.error.field ?? "-", $0.error.code.rawValue, $0.status.rawValue,
@@ -34,17 +44,20 @@ struct DeadLettersCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show one dead letter with its error and action.", discussion: "Example:\n  crm-sync dead-letters show 3")
+            abstract: "Show one dead letter: the stored error, the action and the record data it carries.",
+            discussion: "Examples:\n  crm-sync dead-letters show 3\n  crm-sync dead-letters show 3 --json")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The dead letter id.") var id: Int64
+        @Flag(help: "Print JSON.") var json = false
 
         func run() async throws {
             do {
-                guard let letter = try await global.openExistingStore().deadLetter(id: id) else {
+                guard let letter = try await global.withExistingStore({ try await $0.deadLetter(id: id) }) else {
                     printError("crm-sync: there is no dead letter \(id); see `crm-sync dead-letters list --all`")
                     throw ExitCode.validationFailure
                 }
-                print(try jsonString(letter))
+                let view = DeadLetterView(letter)
+                print(json ? try jsonString(view) : view.text())
             } catch let code as ExitCode { throw code } catch { throw failure(error) }
         }
     }
@@ -53,8 +66,9 @@ struct DeadLettersCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Re-read the records of dead letters and run them through the engine again.",
             discussion: """
-                Each record is read again from its source and planned anew, so a record fixed in its system goes
-                through, and one still bad stays a dead letter (without a second alert).
+                Each record is read again from its source and planned anew, so a record fixed in its system goes \
+                through, and one still bad stays a dead letter (without a second alert). Exits 1 naming the dead \
+                letters still open after the retry.
 
                 Examples:
                   crm-sync dead-letters retry 3 4
@@ -72,35 +86,21 @@ struct DeadLettersCommand: AsyncParsableCommand {
         func run() async throws {
             do {
                 let (configuration, logger) = try await global.load()
-                let report = try await withSyncRuntime(configuration: configuration, logger: logger) { runtime in
-                    let open = try await runtime.store.deadLetters(status: .open)
-                    let chosen = all ? open : open.filter { ids.contains($0.id ?? -1) }
-                    let unknown = ids.filter { id in !open.contains { $0.id == id } }
-                    if !unknown.isEmpty {
-                        throw SyncError(
-                            code: .invalidInput, system: .stateStore,
-                            message: "No open dead letter with id \(unknown.map(String.init).joined(separator: ", ")); see `crm-sync dead-letters list`.")
-                    }
-                    var byFlow: [SyncFlow: [String]] = [:]
-                    for letter in chosen {
-                        let flow = letter.action.flow
-                        let record = flow == .payments ? String(letter.recordID.prefix { $0 != "/" }) : letter.recordID
-                        byFlow[flow.isDealFlow ? .orders : flow, default: []].append(record)
-                        if flow.isDealFlow { byFlow[.invoices, default: []].append(record) }
-                    }
-                    var reports: [FlowReport] = []
-                    let dealIDs = Array(Set((byFlow[.orders] ?? []) + (byFlow[.invoices] ?? []))).sorted()
-                    if !dealIDs.isEmpty {
-                        reports += try await runtime.engine.runPass(flows: [.orders, .invoices], mode: .records(dealIDs)).flows
-                    }
-                    for flow in [SyncFlow.stock, .payments] where byFlow[flow] != nil {
-                        reports += try await runtime.engine.runPass(flows: [flow], mode: .records(byFlow[flow]!)).flows
-                    }
+                let result = try await withSyncRuntime(configuration: configuration, logger: logger) { runtime in
+                    let result = try await runtime.engine.retryDeadLetters(ids: all ? nil : ids)
                     await runtime.alerts.deliver()
-                    return PassReport(flows: reports, startedAt: Date(), finishedAt: Date())
+                    return result
                 }
-                try printReport(report, json: json)
-                if passExitCode(report) != ExitCodes.success { throw ExitCode(passExitCode(report)) }
+                try printReport(result.report, json: json)
+                if !result.stillOpen.isEmpty {
+                    printError("crm-sync: still open after the retry: " + result.stillOpen.map {
+                        "dead letter \($0.id ?? 0) (\($0.error.code.rawValue))"
+                    }.joined(separator: ", ") + "; see `crm-sync dead-letters show ID`")
+                }
+                // The pass's own code when a system was stopped (3, 6, 1); else 1 while a chosen dead letter is open.
+                let code = passExitCode(result.report)
+                if code != ExitCodes.success { throw ExitCode(code) }
+                if !result.stillOpen.isEmpty { throw ExitCode(ExitCodes.recordsFailed) }
             } catch let code as ExitCode { throw code } catch { throw failure(error) }
         }
     }
@@ -108,18 +108,19 @@ struct DeadLettersCommand: AsyncParsableCommand {
     struct Discard: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Mark dead letters as discarded (they are kept, not deleted).",
-            discussion: "Example:\n  crm-sync dead-letters discard 3 4")
+            discussion: "Examples:\n  crm-sync dead-letters discard 3\n  crm-sync dead-letters discard 3 4")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Dead letter ids.") var ids: [Int64]
 
         func run() async throws {
             do {
-                let store = try await global.openExistingStore()
-                for id in ids where try await store.deadLetter(id: id) == nil {
-                    printError("crm-sync: there is no dead letter \(id); nothing was discarded")
-                    throw ExitCode.validationFailure
+                try await global.withExistingStore { store in
+                    for id in ids where try await store.deadLetter(id: id) == nil {
+                        printError("crm-sync: there is no dead letter \(id); nothing was discarded")
+                        throw ExitCode.validationFailure
+                    }
+                    for id in ids { try await store.setDeadLetterStatus(id: id, .discarded, now: Date()) }
                 }
-                for id in ids { try await store.setDeadLetterStatus(id: id, .discarded, now: Date()) }
                 print("Discarded \(ids.count) dead letter(s).")
             } catch let code as ExitCode { throw code } catch { throw failure(error) }
         }

@@ -15,9 +15,9 @@ struct DemoCommand: AsyncParsableCommand {
         commandName: "demo",
         abstract: "Run CRMSync end to end against the built-in simulators and show what it synced.",
         discussion: """
-            Starts simulators of Salesforce, SAP S/4HANA, Zoho Books and Slack on 127.0.0.1 loaded with the seed
-            dataset, runs the real engine over loopback HTTP, then acts as the systems' users would (closes a deal,
-            changes stock, records a partial and a full payment) and runs it again. The state is left in
+            Starts simulators of Salesforce, SAP S/4HANA, Zoho Books and Slack on 127.0.0.1 loaded with the seed \
+            dataset, runs the real engine over loopback HTTP, then acts as the systems' users would (closes a deal, \
+            changes stock, records a partial and a full payment) and runs it again. The state is left in \
             state/demo.sqlite for `crm-sync status --state state/demo.sqlite` and friends.
 
             Example:

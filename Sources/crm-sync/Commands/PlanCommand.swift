@@ -9,7 +9,7 @@ struct PlanCommand: AsyncParsableCommand {
         commandName: "plan",
         abstract: "List the actions the next sync would take, without applying any.",
         discussion: """
-            Reads exactly what `sync --once` would read and prints the planned actions with their idempotency keys.
+            Reads exactly what `sync --once` would read and prints the planned actions with their idempotency keys. \
             Nothing is written: not the systems, not the journal, not the watermarks.
 
             Examples:

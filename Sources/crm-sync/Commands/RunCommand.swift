@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Logging
 import Metrics
-import Prometheus
 import ServiceLifecycle
 import SyncCore
 import SyncService
@@ -13,8 +12,8 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Poll and reconcile continuously; serve /healthz, /status and /metrics on loopback.",
         discussion: """
-            Orders, invoices and payments run every CRMSYNC_INTERVAL_* seconds (60 by default), stock every
-            CRMSYNC_INTERVAL_STOCK seconds (3600), and a full reconcile runs nightly at CRMSYNC_NIGHTLY_RECONCILE_AT
+            Orders, invoices and payments run every CRMSYNC_INTERVAL_* seconds (60 by default), stock every \
+            CRMSYNC_INTERVAL_STOCK seconds (3600), and a full reconcile runs nightly at CRMSYNC_NIGHTLY_RECONCILE_AT \
             (UTC, default 02:00; "off" disables it). SIGTERM or SIGINT stops the loop after the pass in flight.
 
             Examples:
@@ -24,10 +23,13 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .customLong("nightly-reconcile-at"), help: "UTC time of the nightly full reconcile (HH:MM), or 'off'.")
-    var nightly: String = ProcessInfo.processInfo.environment["CRMSYNC_NIGHTLY_RECONCILE_AT"] ?? "02:00"
+    @Option(
+        name: .customLong("nightly-reconcile-at"),
+        help: "UTC time of the nightly full reconcile (HH:MM), or 'off' (default: CRMSYNC_NIGHTLY_RECONCILE_AT, 02:00).")
+    var nightly: String?
 
-    func nightlyTime() throws -> (hour: Int, minute: Int)? {
+    /// The option's time; `nil` for `off`.
+    func nightlyTime(_ nightly: String) throws -> (hour: Int, minute: Int)? {
         if nightly == "off" { return nil }
         let parts = nightly.split(separator: ":").compactMap { Int($0) }
         guard parts.count == 2, (0..<24).contains(parts[0]), (0..<60).contains(parts[1]) else {
@@ -36,25 +38,28 @@ struct RunCommand: AsyncParsableCommand {
         return (parts[0], parts[1])
     }
 
-    func validate() throws { _ = try nightlyTime() }
+    func validate() throws { if let nightly { _ = try nightlyTime(nightly) } }
 
     func run() async throws {
         do {
             let (configuration, logger) = try await global.load()
-            let registry = PrometheusCollectorRegistry()
-            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-            let nightlyAt = try nightlyTime()
+            let prometheus = PrometheusMetrics()
+            MetricsSystem.bootstrap(prometheus.factory)
+            // The option wins over CRMSYNC_NIGHTLY_RECONCILE_AT (environment, .env or JSON config).
+            let nightlyAt = try nightly.map(nightlyTime)
+                ?? configuration.nightlyReconcileAt.map { ($0.hour ?? 2, $0.minute ?? 0) }
             try await withSyncRuntime(configuration: configuration, logger: logger) { runtime in
                 let health = HealthState()
                 var services: [any Service] = [
                     PollingService(
                         engine: runtime.engine, store: runtime.store, alerts: runtime.alerts,
                         schedule: .init(intervals: configuration.intervals, nightlyReconcileAt: nightlyAt),
-                        health: health, metrics: EngineMetrics(), logger: logger)
+                        health: health, metrics: EngineMetrics(), logger: logger,
+                        leadership: runtime.leadership(logger: logger))
                 ]
                 if configuration.statusPort > 0 {
-                    services.append(buildStatusServer(
-                        port: configuration.statusPort, store: runtime.store, health: health, registry: registry, logger: logger))
+                    services.append(StatusServer(
+                        port: configuration.statusPort, store: runtime.store, health: health, metrics: prometheus, logger: logger))
                 }
                 let group = ServiceGroup(configuration: .init(
                     services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import Simulators
+import SyncService
 import UnixSignals
 
 /// `crm-sync sandbox`: the four simulators on 127.0.0.1, with the environment lines that point CRMSync at them.
@@ -10,8 +11,8 @@ struct SandboxCommand: AsyncParsableCommand {
         commandName: "sandbox",
         abstract: "Start local simulators of Salesforce, SAP S/4HANA, Zoho Books and Slack.",
         discussion: """
-            Once all four listen, prints the configuration lines (SF_LOGIN_URL=..., SAP_BASE_URL=..., ...) on
-            standard output, then serves until Ctrl-C or SIGTERM. The lines hold the sandbox's own credentials;
+            Once all four listen, prints the configuration lines (SF_LOGIN_URL=..., SAP_BASE_URL=..., ...) on \
+            standard output, then serves until Ctrl-C or SIGTERM. The lines hold the sandbox's own credentials; \
             they are not secrets of any real system.
 
             Examples:

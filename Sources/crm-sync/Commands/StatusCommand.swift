@@ -8,7 +8,7 @@ import SyncStore
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show per flow the watermark, its lag behind now, the last run and the dead letters waiting.",
+        abstract: "Show per flow the watermark, its lag, the last run; the dead letters waiting and the API quota used.",
         discussion: """
             Reads only the state store; it does not call any system and takes no lock, so it works while `run` is going.
 
@@ -24,19 +24,20 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let store = try await global.openExistingStore()
-            let report = try await StatusReport.make(store: store, now: Date())
+            let report = try await global.withExistingStore { store in try await StatusReport.make(store: store, now: Date()) }
             if json {
-                print(try jsonString(report))
+                print(String(decoding: try report.jsonData(), as: UTF8.self))
             } else {
                 print(table(["flow", "watermark (UTC)", "lag", "last run", "applied", "dead", "outcome"], report.flows.map {
                     [$0.flow, $0.watermark.map { ISO8601DateFormatter().string(from: $0) } ?? "-",
-                     $0.lagSeconds.map(formatLag) ?? "-",
+                     $0.lagSeconds.map(HumanDuration.text) ?? "-",
                      $0.lastRun.map { ISO8601DateFormatter().string(from: $0.startedAt) } ?? "-",
                      $0.lastRun.map { "\($0.applied)" } ?? "-", $0.lastRun.map { "\($0.dead)" } ?? "-",
                      $0.lastRun?.outcome.rawValue ?? "-"]
                 }))
                 print("\nDead letters waiting: \(report.openDeadLetters)")
+                print("\n" + leaderTable(report.leaders))
+                print("\n" + quotaTable(report.apiQuotas))
             }
         } catch let code as ExitCode {
             throw code
@@ -46,12 +47,11 @@ struct StatusCommand: AsyncParsableCommand {
     }
 }
 
-/// A lag in seconds for people: `45s`, `12m 5s`, `3h 20m`, `2d 15h`.
-func formatLag(_ seconds: Double) -> String {
-    let total = max(Int(seconds), 0)
-    let (days, hours, minutes, rest) = (total / 86_400, total % 86_400 / 3600, total % 3600 / 60, total % 60)
-    if days > 0 { return "\(days)d \(hours)h" }
-    if hours > 0 { return "\(hours)h \(minutes)m" }
-    if minutes > 0 { return "\(minutes)m \(rest)s" }
-    return "\(rest)s"
+/// The API quota lines of `status`: used of the daily allowance and the share, per system, as last observed.
+func quotaTable(_ quotas: [APIQuotaStatus]) -> String {
+    guard !quotas.isEmpty else { return "API quota used: not observed yet (stored after the first pass that calls Salesforce or Zoho)" }
+    return "API quota used (daily allowance):\n" + table(["system", "used / limit", "share", "observed (UTC)"], quotas.map {
+        [$0.system, "\($0.used) / \($0.limit)", String(format: "%.1f %%", $0.usedShare * 100),
+         ISO8601DateFormatter().string(from: $0.observedAt)]
+    })
 }

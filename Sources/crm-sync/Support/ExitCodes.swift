@@ -7,6 +7,8 @@ enum ExitCodes {
     static let success: Int32 = 0
     /// The pass ran, but some records failed (dead letters) or a system was stopped (quota, outage).
     static let recordsFailed: Int32 = 1
+    /// `drift` found differences between the systems.
+    static let driftFound: Int32 = 2
     /// A configuration value is missing or invalid.
     static let configuration: Int32 = 3
     /// Another runner holds the state store's lock.
@@ -21,6 +23,7 @@ enum ExitCodes {
     static let table = """
           0  success
           1  the pass ran but some records failed (see dead letters) or a system was stopped (quota, outage)
+          2  drift: the systems differ (the report lists each difference and its repair)
           3  configuration missing or invalid
           4  another crm-sync runner holds the state store lock
           5  state store failure

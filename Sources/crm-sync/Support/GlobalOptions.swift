@@ -24,19 +24,20 @@ struct GlobalOptions: ParsableArguments {
 }
 
 extension GlobalOptions {
-    /// Opens the existing state store for the commands that only read it (no credentials needed).
-    /// - Throws: `SyncError` `.stateStore` when there is no state store at the path.
-    func openExistingStore() async throws -> SQLiteStateStore {
-        let path: String
-        if let statePath { path = statePath } else {
-            path = try await AppConfiguration.statePath(envFile: envFile ?? ".env", envFileRequired: envFile != nil)
-        }
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw SyncError(
-                code: .stateStore, system: .stateStore,
-                message: "There is no state store at \(path); run `crm-sync sync --once` first, or name it with --state.")
-        }
-        return try SQLiteStateStore(path: path)
+    /// The configured state store: `STATE_URL` (PostgreSQL), else `--state`, `CRMSYNC_STATE_PATH` or the default file.
+    /// - Throws: `SyncError` `.configuration` (bad `STATE_URL`, unreadable `.env`).
+    func stateLocation() async throws -> StateStoreLocation {
+        try await AppConfiguration.stateLocation(envFile: envFile ?? ".env", envFileRequired: envFile != nil, statePath: statePath)
+    }
+
+    /// Opens the existing state store for `body`'s duration, for the commands that only read it or change a dead
+    /// letter (no credentials needed, no runner lock).
+    /// - Throws: `SyncError` `.stateStore` when there is no SQLite file at the path or PostgreSQL cannot be reached;
+    ///   `.configuration` when the PostgreSQL schema is not current (`crm-sync migrate`).
+    func withExistingStore<R: Sendable>(_ body: (any StateStore) async throws -> R) async throws -> R {
+        // Not bootstrapped here: a command may also load the configuration, which bootstraps logging once per process.
+        let logger = Logger(label: "crm-sync.state", factory: { _ in SwiftLogNoOpLogHandler() })
+        return try await stateLocation().withStore(logger: logger, lock: false, mustExist: true, body)
     }
 }
 

@@ -13,6 +13,19 @@ struct JSONValueTests {
         #expect(value["Amount"]?.decimalValue == Decimal(string: text))
     }
 
+    @Test(
+        "a number keeps the sign, digits and exponent it was written with",
+        arguments: [
+            ("1234.50", FloatingPointSign.plus, Decimal(123_450), -2), ("-3", .minus, 3, 0), ("0.00", .plus, 0, -2),
+            ("999999999999999999.5", .plus, Decimal(string: "9999999999999999995")!, -1), ("-0.07", .minus, 7, -2),
+        ])
+    func writtenForm(_ text: String, sign: FloatingPointSign, significand: Decimal, exponent: Int) throws {
+        let number = try #require(JSONValue.number(text).decimalValue)
+        #expect(number.sign == sign)
+        #expect(number.significand == significand)
+        #expect(number.exponent == exponent)
+    }
+
     @Test("0.1 + 0.2 read from JSON is exactly 0.3 (no binary float on the way)")
     func noBinaryFloat() throws {
         let value = try JSONValue.parse(Data(#"[0.1, 0.2]"#.utf8))

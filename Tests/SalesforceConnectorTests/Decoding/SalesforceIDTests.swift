@@ -24,7 +24,7 @@ struct SalesforceIDTests {
         #expect(SalesforceID.normalized("a00B000000FSjVUIB1") == nil)
     }
 
-    @Test("wrong lengths and characters are rejected", arguments: ["", "001B000001LntW", "001B000001LntWlIAJX", "001B000001Lnt-l"])
+    @Test("wrong lengths and characters are rejected", arguments: ["", "001B000001LntW", "001B000001LntWlIAJX", "001B000001Lnt-l", "001B000001LntWé", "001B000001LntWl\r\n"])
     func rejected(_ id: String) {
         #expect(SalesforceID.normalized(id) == nil)
     }

@@ -16,7 +16,7 @@ struct TransportHarness: Sendable {
 
     /// A short read timeout, so the read-timeout tests take milliseconds (their server waits 600 ms).
     static let shortReadTimeout = HTTPTransport.Configuration(
-        connectTimeout: .seconds(5), readTimeout: .milliseconds(250), requestDeadline: .seconds(10))
+        connectTimeout: .seconds(5), readTimeout: .seconds(1), requestDeadline: .seconds(10))
 
     init(configuration: HTTPTransport.Configuration = Self.fastConfiguration, recordObservations: Bool = false) {
         self.configuration = configuration

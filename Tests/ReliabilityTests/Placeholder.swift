@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct ReliabilityPlaceholder {
-    @Test func placeholder() { #expect(Bool(true)) }
-}
