@@ -1,4 +1,5 @@
 import Foundation
+import SimulatorKit
 
 /// Sizes of the reliability suites: short in `swift test` (CI), full when `CRMSYNC_RELIABILITY=full`
 /// (`scripts/reliability/run-full.sh`), and the seed of their random choices.
@@ -30,24 +31,12 @@ enum ReliabilityScale {
     }
 }
 
-/// SplitMix64 (Steele, Lea, Flood 2014): the suites' seeded, platform-independent random source.
-struct SeededRandom: RandomNumberGenerator, Sendable {
-    private var state: UInt64
+/// The suites' seeded, platform-independent random source (SimulatorKit's SplitMix64, as the fault plans use).
+typealias SeededRandom = SplitMix64
 
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     /// True with probability `probability`.
     mutating func chance(_ probability: Double) -> Bool {
-        Double(next() >> 11) * 0x1.0p-53 < probability
+        nextUnit() < probability
     }
 }

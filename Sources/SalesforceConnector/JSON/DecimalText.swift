@@ -5,9 +5,9 @@ enum DecimalText {
     /// Significant digits that always fit a `UInt64`.
     private static let fastDigits = 18
 
-    /// The value of `text`: plain `-?digits[.digits]` with up to 18 digits is read directly (sign, digits and a
-    /// power-of-ten exponent of minus the fraction digits, as `Decimal(string:)` keeps them); anything else — an
-    /// exponent, more digits, zero — goes through `Decimal(string:locale:)` in the POSIX locale.
+    /// The value of `text`: plain `-?digits[.digits]` with up to 18 digits, not zero, is read directly as sign ×
+    /// digits × 10^-(fraction digits), which gives the value and representation `Decimal(string:)` gives; anything
+    /// else (an exponent, more digits, zero) goes through `Decimal(string:locale:)` in the POSIX locale.
     /// - Returns: `nil` when the text is not a number.
     static func decimal(_ text: String) -> Decimal? {
         fastDecimal(text) ?? Decimal(string: text, locale: posixLocale)
@@ -34,7 +34,7 @@ enum DecimalText {
             digits += 1
             if seenPoint { fractionDigits += 1 }
         }
-        // Zero keeps the exponent `Decimal(string:)` gives it; a trailing point is left to it too.
+        // Zero keeps the exponent `Decimal(string:)` gives it (`0.00` has -2); a trailing point is left to it too.
         guard significand != 0, seenPoint == (fractionDigits > 0) else { return nil }
         return Decimal(sign: negative ? .minus : .plus, exponent: -fractionDigits, significand: Decimal(significand))
     }

@@ -1,15 +1,15 @@
 /// The SplitMix64 pseudo-random generator (Steele, Lea, Flood 2014): small, fast, and the same sequence on every
-/// platform for a given seed, which makes fault plans reproducible.
-struct SplitMix64: RandomNumberGenerator, Sendable {
+/// platform for a given seed, which makes fault plans (and the reliability suites) reproducible.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     /// Creates the generator at `seed`.
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
     /// The next 64 random bits.
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -18,7 +18,7 @@ struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform number in `0..<1` built from the top 53 bits of the next value.
-    mutating func nextUnit() -> Double {
+    public mutating func nextUnit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 }

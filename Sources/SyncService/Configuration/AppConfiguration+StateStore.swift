@@ -30,11 +30,14 @@ extension AppConfiguration {
     static func stateURLProblem(_ url: Secret?) -> String? {
         guard let text = url?.value else { return nil }
         do {
-            _ = try PostgresStateLocation(url: text)
+            let location = try PostgresStateLocation(url: text)
+            // URLComponents takes any port number (99999 would wrap to another port); TCP has 1...65535.
+            guard (1...65_535).contains(location.port) else { return "is invalid: its port must be in 1...65535" }
             return nil
         } catch let error as SyncError {
             let why = error.message.replacingOccurrences(of: "STATE_URL ", with: "")
-            return "is invalid: " + (why.hasSuffix(".") ? String(why.dropLast()) : why)
+            let hint = why.hasPrefix("is not a URL") ? " (percent-encode @ : / ? # % in the user and password, as %40 %3A %2F %3F %23 %25)" : ""
+            return "is invalid: " + (why.hasSuffix(".") ? String(why.dropLast()) : why) + hint
         } catch {
             return "is invalid"
         }

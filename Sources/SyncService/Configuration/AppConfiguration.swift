@@ -81,7 +81,7 @@ public struct AppConfiguration: Sendable {
     /// Poll intervals per flow in seconds (`CRMSYNC_INTERVAL_ORDERS`, `_INVOICES`, `_PAYMENTS` default 60,
     /// `_STOCK` default 3600).
     public var intervals: [SyncFlow: TimeInterval]
-    /// `CRMSYNC_RETRY_ATTEMPTS` (default 3) and `CRMSYNC_RETRY_BASE_SECONDS` (default 2).
+    /// `CRMSYNC_RETRY_ATTEMPTS` (default 3) and `CRMSYNC_RETRY_BASE_MILLISECONDS` (default 2000).
     public var retryAttempts: Int
     public var retryBaseSeconds: Double
     /// `CRMSYNC_NIGHTLY_RECONCILE_AT`: UTC time (`HH:MM`, default `02:00`) of `run`'s nightly full reconcile, as

@@ -24,7 +24,9 @@ enum DotEnvFile {
     /// Parses the text of an env file.
     static func parse(_ text: String, file: String) throws -> [String: String] {
         var values: [String: String] = [:]
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // `isNewline` splits LF, CRLF (one Character in Swift) and CR files alike; a UTF-8 byte order mark is dropped.
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        for (index, rawLine) in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             var line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("export ") { line = String(line.dropFirst(7)).trimmingCharacters(in: .whitespaces) }
@@ -34,7 +36,13 @@ enum DotEnvFile {
                     message: "Line \(index + 1) of \(file) is not NAME=value.")
             }
             let name = String(line[..<equals]).trimmingCharacters(in: .whitespaces)
-            values[name] = unquote(String(line[line.index(after: equals)...]).trimmingCharacters(in: .whitespaces))
+            let value = String(line[line.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
+            if let quote = value.first, quote == "'" || quote == "\"", value.count < 2 || value.last != quote {
+                throw SyncError(
+                    code: .configuration, system: .configuration,
+                    message: "Line \(index + 1) of \(file) (\(name)) has a quote that is not closed.")
+            }
+            values[name] = unquote(value)
         }
         return values
     }

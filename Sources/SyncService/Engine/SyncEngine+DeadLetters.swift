@@ -19,11 +19,15 @@ extension SyncEngine {
     /// stock flow (a full stock read); payments dead letters the payments flow for their Zoho customer payment
     /// (named in the idempotency key of a failed Opportunity write-back, see `ReconcileSession.paymentID(of:)`),
     /// whether or not that payment version was handled before. Watermarks are not moved.
-    /// - Parameter ids: the dead letter ids to retry; `nil` retries every open one.
+    /// - Parameters:
+    ///   - ids: the dead letter ids to retry; `nil` retries every open one.
+    ///   - passStore: the store to read and commit through (the store fenced by every flow's lease on PostgreSQL);
+    ///     `nil` uses the engine's.
     /// - Returns: the report and which of the chosen dead letters are resolved or still open.
     /// - Throws: `SyncError` `.invalidInput` (system `.stateStore`) naming ids that are not open dead letters, before
     ///   any call; `.stateStore` when the state store fails.
-    public func retryDeadLetters(ids: [Int64]?) async throws -> DeadLetterRetryResult {
+    public func retryDeadLetters(ids: [Int64]?, store passStore: (any StateStore)? = nil) async throws -> DeadLetterRetryResult {
+        let store = passStore ?? self.store
         let open = try await store.deadLetters(status: .open)
         let chosen = ids.map { ids in open.filter { ids.contains($0.id ?? -1) } } ?? open
         let unknown = (ids ?? []).filter { id in !open.contains { $0.id == id } }
@@ -44,11 +48,11 @@ extension SyncEngine {
         let startedAt = now()
         var reports: [FlowReport] = []
         if let deals = records[.orders] {
-            reports += try await runPass(flows: [.orders, .invoices], mode: .records(deals.sorted())).flows
+            reports += try await runPass(flows: [.orders, .invoices], mode: .records(deals.sorted()), store: store).flows
         }
         for flow in [SyncFlow.stock, .payments] {
             guard let ids = records[flow] else { continue }
-            reports += try await runPass(flows: [flow], mode: .records(ids.sorted())).flows
+            reports += try await runPass(flows: [flow], mode: .records(ids.sorted()), store: store).flows
         }
         var resolved: [DeadLetter] = []
         var stillOpen: [DeadLetter] = []

@@ -22,3 +22,15 @@ public struct APIQuotaUsage: Sendable, Hashable, Codable {
         self.observedAt = observedAt
     }
 }
+
+extension APIQuotaUsage {
+    /// The observations among `quotas` whose figures differ from the stored ones (or are new): only those are
+    /// written, so a pass that saw the same figures writes nothing.
+    static func changed(_ quotas: [APIQuotaUsage], stored: [APIQuotaUsage]) -> [APIQuotaUsage] {
+        let stored = Dictionary(stored.map { ($0.system, $0) }, uniquingKeysWith: { first, _ in first })
+        return quotas.filter { quota in
+            guard let old = stored[quota.system] else { return true }
+            return old.used != quota.used || old.dailyLimit != quota.dailyLimit
+        }
+    }
+}

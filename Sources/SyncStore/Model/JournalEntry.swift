@@ -72,3 +72,31 @@ public struct JournalEntry: Sendable, Hashable, Codable {
             attempts: 0, createdAt: now, updatedAt: now)
     }
 }
+
+extension JournalEntry {
+    /// The entries that journal `actions` as started (attempts + 1), given the stored entries `current`, and the
+    /// entries as they were before (absent for new actions). An action listed twice is counted twice.
+    static func started(
+        _ actions: [ReconcileAction], current: [String: JournalEntry], now: Date
+    ) -> (entries: [JournalEntry], before: [String: JournalEntry]) {
+        var current = current
+        var before: [String: JournalEntry] = [:]
+        var entries: [JournalEntry] = []
+        for action in actions {
+            var entry: JournalEntry
+            if let existing = current[action.idempotencyKey] {
+                before[action.idempotencyKey] = existing
+                entry = existing
+            } else {
+                entry = JournalEntry(action: action, now: now)
+            }
+            entry.status = .started
+            entry.attempts += 1
+            entry.updatedAt = now
+            entries.append(entry)
+            current[action.idempotencyKey] = entry
+        }
+        return (entries, before)
+    }
+}
+

@@ -11,23 +11,10 @@ extension PostgresStateStore {
     public func markStarted(_ actions: [ReconcileAction], now: Date) async throws -> [String: JournalEntry] {
         guard !actions.isEmpty else { return [:] }
         return try await write { session in
-            var current = try await Self.journalEntries(actions.map(\.idempotencyKey), session)
-            var before: [String: JournalEntry] = [:]
-            for action in actions {
-                var entry: JournalEntry
-                if let existing = current[action.idempotencyKey] {
-                    before[action.idempotencyKey] = existing
-                    entry = existing
-                } else {
-                    entry = JournalEntry(action: action, now: now)
-                }
-                entry.status = .started
-                entry.attempts += 1
-                entry.updatedAt = now
-                try await Self.upsert(entry, session)
-                current[action.idempotencyKey] = entry
-            }
-            return before
+            let current = try await Self.journalEntries(actions.map(\.idempotencyKey), session)
+            let started = JournalEntry.started(actions, current: current, now: now)
+            for entry in started.entries { try await Self.upsert(entry, session) }
+            return started.before
         }
     }
 

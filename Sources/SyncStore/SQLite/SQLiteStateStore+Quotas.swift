@@ -5,11 +5,7 @@ import SyncCore
 extension SQLiteStateStore {
     public func saveQuotas(_ quotas: [APIQuotaUsage]) async throws {
         guard !quotas.isEmpty else { return }
-        let stored = Dictionary(try await self.quotas().map { ($0.system, $0) }, uniquingKeysWith: { a, _ in a })
-        let changed = quotas.filter { quota in
-            guard let old = stored[quota.system] else { return true }
-            return old.used != quota.used || old.dailyLimit != quota.dailyLimit
-        }
+        let changed = APIQuotaUsage.changed(quotas, stored: try await self.quotas())
         guard !changed.isEmpty else { return }
         try await write { db in
             for quota in changed {

@@ -76,23 +76,10 @@ extension SQLiteStateStore {
         guard !actions.isEmpty else { return [:] }
         return try await write { db in
             // One read for the batch (a statement per key dominated large batches), then the rows as they change.
-            var current = try Self.journalRows(db, keys: actions.map(\.idempotencyKey))
-            var before: [String: JournalEntry] = [:]
-            for action in actions {
-                var entry: JournalEntry
-                if let existing = current[action.idempotencyKey] {
-                    before[action.idempotencyKey] = existing
-                    entry = existing
-                } else {
-                    entry = JournalEntry(action: action, now: now)
-                }
-                entry.status = .started
-                entry.attempts += 1
-                entry.updatedAt = now
-                try entry.save(db)
-                current[action.idempotencyKey] = entry
-            }
-            return before
+            let current = try Self.journalRows(db, keys: actions.map(\.idempotencyKey))
+            let started = JournalEntry.started(actions, current: current, now: now)
+            for entry in started.entries { try entry.save(db) }
+            return started.before
         }
     }
 

@@ -54,6 +54,7 @@ struct BackfillCommand: AsyncParsableCommand {
     func validate() throws {
         let start = try Self.parse(from)
         if let to, try Self.parse(to) <= start { throw ValidationError("--to must be after --from") }
+        if start >= Date() { throw ValidationError("--from \(from) is in the future; nothing has changed there yet") }
         if progressInterval <= 0 { throw ValidationError("--progress-interval must be more than 0 seconds") }
     }
 
@@ -79,19 +80,27 @@ struct BackfillCommand: AsyncParsableCommand {
             let (configuration, logger) = try await global.load()
             let selected = flows.selected
             let (restart, interval) = (restart, progressInterval)
-            let report = try await withSyncRuntime(configuration: configuration, logger: logger) { runtime in
-                let resumeAt = try await Self.prepareCursors(flows: selected, from: start, to: end, restart: restart, store: runtime.store)
-                let display = BackfillProgress(
-                    style: isatty(STDERR_FILENO) != 0 ? .bar(width: 30) : .lines(every: interval),
-                    window: (resumeAt ?? start, end ?? Date()), now: { Date() },
-                    write: { FileHandle.standardError.write(Data($0.utf8)) })
-                let report = try await runtime.engine.runPass(
-                    flows: selected, mode: .backfill(from: start, to: end), progress: { await display.update($0) })
-                await display.finish()
-                await runtime.alerts.deliver()
-                try await RunRecorder.record(report, kind: .backfill, in: runtime.store)
-                return report
+            let outcome = try await withSyncRuntime(configuration: configuration, logger: logger) { runtime in
+                // On PostgreSQL the window runs only for the flows this process can lease, on the fenced store.
+                try await runtime.leadership(flows: selected, logger: logger).once { led, store in
+                    let resumeAt = try await Self.prepareCursors(flows: led, from: start, to: end, restart: restart, store: store)
+                    let display = BackfillProgress(
+                        style: isatty(STDERR_FILENO) != 0 ? .bar(width: 30) : .lines(every: interval),
+                        window: (resumeAt ?? start, end ?? Date()), now: { Date() },
+                        write: { FileHandle.standardError.write(Data($0.utf8)) })
+                    let report = try await runtime.engine.runPass(
+                        flows: led, mode: .backfill(from: start, to: end), store: store,
+                        progress: { await display.update($0) })
+                    await display.finish()
+                    await runtime.alerts.deliver()
+                    try await RunRecorder.record(report, kind: .backfill, in: store)
+                    return report
+                }
             }
+            for lease in outcome.ledElsewhere {
+                printError("crm-sync: \(lease.flow.rawValue) skipped: replica \(lease.holder) leads it (fencing token \(lease.fencingToken))")
+            }
+            guard let report = outcome.result else { throw ExitCode(ExitCodes.locked) }
             try printReport(report, json: json)
             if passExitCode(report) != ExitCodes.success { throw ExitCode(passExitCode(report)) }
         } catch let code as ExitCode {

@@ -86,11 +86,20 @@ struct DeadLettersCommand: AsyncParsableCommand {
         func run() async throws {
             do {
                 let (configuration, logger) = try await global.load()
-                let result = try await withSyncRuntime(configuration: configuration, logger: logger) { runtime in
-                    let result = try await runtime.engine.retryDeadLetters(ids: all ? nil : ids)
-                    await runtime.alerts.deliver()
-                    return result
+                let (ids, all) = (ids, all)
+                let outcome = try await withSyncRuntime(configuration: configuration, logger: logger) { runtime in
+                    // On PostgreSQL a retry needs every flow's lease: stop the replicas (or let them retry) first.
+                    try await runtime.leadership(flows: Set(SyncFlow.allCases), logger: logger).once { led, store in
+                        guard led.count == SyncFlow.allCases.count else { return nil as DeadLetterRetryResult? }
+                        let result = try await runtime.engine.retryDeadLetters(ids: all ? nil : ids, store: store)
+                        await runtime.alerts.deliver()
+                        return result
+                    }
                 }
+                for lease in outcome.ledElsewhere {
+                    printError("crm-sync: replica \(lease.holder) leads \(lease.flow.rawValue); stop the replicas to retry dead letters by hand (they retry them themselves)")
+                }
+                guard let retried = outcome.result, let result = retried else { throw ExitCode(ExitCodes.locked) }
                 try printReport(result.report, json: json)
                 if !result.stillOpen.isEmpty {
                     printError("crm-sync: still open after the retry: " + result.stillOpen.map {

@@ -46,6 +46,20 @@ struct DriftCommand: AsyncParsableCommand {
     @Option(name: .customLong("output"), help: "Write the report to this file instead of standard output.")
     var output: String?
 
+    /// Refuses an `--output` that cannot be written before the systems are read (a full scan can take minutes).
+    func validate() throws {
+        guard let output else { return }
+        var isDirectory: ObjCBool = false
+        let url = URL(fileURLWithPath: output)
+        if FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ValidationError("--output \(output) is a directory; name a file")
+        }
+        let folder = url.deletingLastPathComponent().path
+        guard FileManager.default.isWritableFile(atPath: folder) else {
+            throw ValidationError("--output \(output): the folder \(folder) does not exist or is not writable")
+        }
+    }
+
     func run() async throws {
         do {
             let (configuration, logger) = try await global.load()
@@ -54,7 +68,12 @@ struct DriftCommand: AsyncParsableCommand {
             }
             let text = try render(report)
             if let output {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                do {
+                    try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                } catch {
+                    printError("crm-sync: cannot write the drift report to \(output): \((error as NSError).localizedDescription)")
+                    throw ExitCode(ExitCodes.internalError)
+                }
                 printError("crm-sync: \(report.items.count) differences written to \(output)")
             } else {
                 print(text, terminator: text.hasSuffix("\n") ? "" : "\n")

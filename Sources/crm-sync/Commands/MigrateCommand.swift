@@ -9,8 +9,8 @@ struct MigrateCommand: AsyncParsableCommand {
         commandName: "migrate",
         abstract: "Apply the state store's pending schema migrations (or show them with --status).",
         discussion: """
-            PostgreSQL (STATE_URL): run it once per upgrade, before starting the new version; `run` and `sync` refuse
-            to start on an older schema. It takes a PostgreSQL advisory lock, so two at once cannot collide. SQLite
+            PostgreSQL (STATE_URL): run it once per upgrade, before starting the new version; `run` and `sync` refuse \
+            to start on an older schema. It takes a PostgreSQL advisory lock, so two at once cannot collide. SQLite \
             migrates on open as well; this command does it explicitly.
 
             Examples:

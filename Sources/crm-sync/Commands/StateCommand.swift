@@ -10,9 +10,9 @@ struct StateCommand: AsyncParsableCommand {
         commandName: "state",
         abstract: "Export the state store to a JSON Lines file, or import one (moving SQLite state to PostgreSQL).",
         discussion: """
-            Stop every runner first. Export reads the store configured now (STATE_URL, else --state /
-            CRMSYNC_STATE_PATH); import writes the store configured then (PostgreSQL: run `crm-sync migrate` first), in
-            one transaction, and refuses a store that already has rows unless --replace, or a PostgreSQL store whose
+            Stop every runner first. Export reads the store configured now (STATE_URL, else --state / \
+            CRMSYNC_STATE_PATH); import writes the store configured then (PostgreSQL: run `crm-sync migrate` first), in \
+            one transaction, and refuses a store that already has rows unless --replace, or a PostgreSQL store whose \
             flow leases are still held by running replicas. See docs/postgresql.md.
 
             Examples:

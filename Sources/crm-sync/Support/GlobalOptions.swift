@@ -10,7 +10,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("env-file"), help: "A .env file with configuration lines (default: ./.env, if present).")
     var envFile: String?
 
-    @Option(name: .customLong("state"), help: "The state store file (overrides CRMSYNC_STATE_PATH).")
+    @Option(name: .customLong("state"), help: "The SQLite state store file (overrides CRMSYNC_STATE_PATH; not used when STATE_URL is set).")
     var statePath: String?
 
     /// Loads the configuration and sets up logging.

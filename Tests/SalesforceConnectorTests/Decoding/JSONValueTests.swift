@@ -14,16 +14,19 @@ struct JSONValueTests {
     }
 
     @Test(
-        "a number keeps the sign, digits and exponent it was written with",
+        "a number is sign × digits × 10^-(fraction digits), represented as Foundation reads the same text",
         arguments: [
             ("1234.50", FloatingPointSign.plus, Decimal(123_450), -2), ("-3", .minus, 3, 0), ("0.00", .plus, 0, -2),
             ("999999999999999999.5", .plus, Decimal(string: "9999999999999999995")!, -1), ("-0.07", .minus, 7, -2),
+            ("100", .plus, 100, 0),
         ])
-    func writtenForm(_ text: String, sign: FloatingPointSign, significand: Decimal, exponent: Int) throws {
+    func writtenForm(_ text: String, sign: FloatingPointSign, digits: Decimal, exponent: Int) throws {
         let number = try #require(JSONValue.number(text).decimalValue)
-        #expect(number.sign == sign)
-        #expect(number.significand == significand)
-        #expect(number.exponent == exponent)
+        #expect(number == Decimal(sign: sign, exponent: exponent, significand: digits))
+        let foundation = try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
+        #expect(number.significand == foundation.significand)
+        #expect(number.exponent == foundation.exponent)
+        #expect(number.description == foundation.description)
     }
 
     @Test("0.1 + 0.2 read from JSON is exactly 0.3 (no binary float on the way)")
