@@ -1,6 +1,7 @@
 /// A small recursive-descent JSON parser that keeps numbers as text (RFC 8259 grammar).
 struct JSONParser {
-    private let bytes: [UInt8]
+    /// The UTF-8 text; the caller keeps it alive while the parser runs.
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var depth = 0
     private static let maxDepth = 512
@@ -11,7 +12,7 @@ struct JSONParser {
     /// final size instead of growing member by member.
     private var pendingMembers: [(key: String, value: JSONValue)] = []
 
-    init(bytes: [UInt8], buildsValues: Bool = true) {
+    init(bytes: UnsafeBufferPointer<UInt8>, buildsValues: Bool = true) {
         self.bytes = bytes
         self.buildsValues = buildsValues
     }

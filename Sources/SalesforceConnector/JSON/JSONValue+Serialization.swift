@@ -4,16 +4,23 @@ extension JSONValue {
     /// Parses UTF-8 JSON text.
     /// - Throws: `JSONSyntaxError` with the byte offset of the first error (also for trailing content).
     public static func parse(_ data: Data) throws(JSONSyntaxError) -> JSONValue {
-        var parser = JSONParser(bytes: [UInt8](data))
-        return try parser.parseDocument()
+        try parse(data, buildsValues: true)
     }
 
     /// Checks that `data` is complete UTF-8 JSON text, accepting exactly what `parse` accepts, without building
     /// the values.
     /// - Throws: `JSONSyntaxError` as `parse`.
     public static func validate(_ data: Data) throws(JSONSyntaxError) {
-        var parser = JSONParser(bytes: [UInt8](data), buildsValues: false)
-        _ = try parser.parseDocument()
+        _ = try parse(data, buildsValues: false)
+    }
+
+    /// Runs the parser over the bytes of `data` in place.
+    private static func parse(_ data: Data, buildsValues: Bool) throws(JSONSyntaxError) -> JSONValue {
+        let result = data.withUnsafeBytes { raw in
+            var parser = JSONParser(bytes: raw.bindMemory(to: UInt8.self), buildsValues: buildsValues)
+            return Result { () throws(JSONSyntaxError) in try parser.parseDocument() }
+        }
+        return try result.get()
     }
 
     /// The JSON text of this value: compact, object keys sorted, numbers written as their literal text.
