@@ -17,8 +17,14 @@ public final class RunnerLock: Sendable {
     /// - Throws: `SyncError` `.locked` when another runner holds it; `.stateStore` when the file cannot be opened.
     public init(storePath: String) throws {
         path = storePath + ".lock"
-        try FileManager.default.createDirectory(
-            at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw SyncError(
+                code: .stateStore, system: .stateStore,
+                message: "Cannot create the state store's folder \(folder.path); check the path and its permissions.")
+        }
         let fd = open(path, O_RDWR | O_CREAT, 0o600)
         guard fd >= 0 else {
             throw SyncError(code: .stateStore, system: .stateStore, message: "Cannot open the lock file \(path) (errno \(errno)).")

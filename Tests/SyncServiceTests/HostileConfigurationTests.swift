@@ -45,3 +45,64 @@ import Testing
         #expect(error?.message.contains("pa/ss#7") == false)
     }
 }
+
+/// URL settings are checked when the configuration loads, so a typo stops the run with exit 3, not in mid-pass.
+@Suite struct URLConfigurationTests {
+    let complete: [String: String] = [
+        "SF_CLIENT_ID": "3MVG9example", "SF_USERNAME": "integration@example.com", "SF_PRIVATE_KEY_PATH": "/keys/sf.pem",
+        "SAP_BASE_URL": "https://my123456-api.s4hana.cloud.sap", "SAP_USERNAME": "COMM_USER", "SAP_PASSWORD": "pw-secret-1",
+        "ZOHO_CLIENT_ID": "1000.ABC", "ZOHO_CLIENT_SECRET": "zoho-secret-2", "ZOHO_REFRESH_TOKEN": "1000.refresh-3",
+        "ZOHO_ORG_ID": "10234695",
+    ]
+
+    @Test(arguments: [("SAP_BASE_URL", "ftp://my123456-api.s4hana.cloud.sap"), ("SF_LOGIN_URL", "login.salesforce.com"),
+                      ("SLACK_WEBHOOK_URL", "hooks.slack.com/services/T0/B0/secret-token-9"), ("ZOHO_ACCOUNTS_URL", "https:///oauth/v2")])
+    func notAnHTTPURL_isRejectedByName_withoutItsValue(name: String, value: String) async throws {
+        var environment = complete
+        environment[name] = value
+        let error = await #expect(throws: SyncError.self) {
+            _ = try await AppConfiguration.load(environment: environment, envFile: "/nonexistent/.env")
+        }
+        #expect(error?.code == .configuration)
+        #expect(error?.message.contains("\(name) must be an http(s) URL") == true)
+        #expect(error?.message.contains(value) == false)
+    }
+
+    @Test func truncatedJSONConfigFile_isOneReadableLine() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("crm-sync-\(UUID().uuidString).json")
+        try Data(#"{"sf": {"#.utf8).write(to: file)
+        var environment = complete
+        environment["CRMSYNC_CONFIG_FILE"] = file.path
+        let error = await #expect(throws: SyncError.self) {
+            _ = try await AppConfiguration.load(environment: environment, envFile: "/nonexistent/.env")
+        }
+        #expect(error?.code == .configuration)
+        #expect(error?.message.hasPrefix("Cannot read CRMSYNC_CONFIG_FILE \(file.path): ") == true)
+        #expect(error?.message.contains("NSCocoaErrorDomain") == false)
+        #expect(error?.message.contains("\n") == false)
+    }
+
+    @Test func zohoDataCenter_inCapitals_isTheSameDataCenter() async throws {
+        var environment = complete
+        environment["ZOHO_DC"] = "EU"
+        let configuration = try await AppConfiguration.load(environment: environment, envFile: "/nonexistent/.env")
+        #expect(configuration.zoho.dataCenter == "eu")
+    }
+
+    @Test func httpsAndLoopbackURLs_areAccepted() async throws {
+        var environment = complete
+        environment["SF_LOGIN_URL"] = "http://127.0.0.1:43725"
+        environment["SLACK_WEBHOOK_URL"] = "https://hooks.slack.com/services/T0/B0/secret-token-9"
+        let configuration = try await AppConfiguration.load(environment: environment, envFile: "/nonexistent/.env")
+        #expect(configuration.salesforce.loginURL == "http://127.0.0.1:43725")
+    }
+}
+
+/// Inline comments in env files, as docker compose and python-dotenv read them.
+@Suite struct DotEnvInlineCommentTests {
+    @Test func unquotedValue_endsBeforeSpaceHash_quotedValueKeepsIt() throws {
+        let values = try DotEnvFile.parse(
+            "ZOHO_DC=eu # Europe\nSAP_PASSWORD='pa #ss'\nSF_CLIENT_ID=abc#def\nSAP_USERNAME=\"COMM_USER\" # prod\n", file: "x.env")
+        #expect(values == ["ZOHO_DC": "eu", "SAP_PASSWORD": "pa #ss", "SF_CLIENT_ID": "abc#def", "SAP_USERNAME": "COMM_USER"])
+    }
+}

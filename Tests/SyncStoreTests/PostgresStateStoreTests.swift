@@ -124,6 +124,10 @@ struct PostgresStateStoreTests {
         #expect(full == PostgresStateLocation(
             host: "db.internal", port: 6432, username: "crm@corp", password: "p/ss", database: "crm_sync", tlsMode: .require))
         #expect(full.description == "postgres://crm@corp@db.internal:6432/crm_sync")
+        // RFC 3986 percent-encoding, decoded exactly once: "%25" is a literal "%", "%2541" stays "%41".
+        let percent = try PostgresStateLocation(url: "postgres://crm:p%25ss%2541@db.internal/crm%25sync")
+        #expect(percent.password == "p%ss%41")
+        #expect(percent.database == "crm%sync")
         let short = try PostgresStateLocation(url: "postgres://crm@localhost")
         #expect(short == PostgresStateLocation(host: "localhost", username: "crm", password: nil, database: "crm"))
     }

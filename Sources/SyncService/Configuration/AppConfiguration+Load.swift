@@ -48,7 +48,9 @@ extension AppConfiguration {
             do {
                 providers.append(try await FileProvider<JSONSnapshot>(filePath: FilePath(file)))
             } catch {
-                throw SyncError(code: .configuration, system: .configuration, message: "Cannot read CRMSYNC_CONFIG_FILE \(file): \(error)")
+                // Foundation's JSON errors print as an NSError dump; their debug description is the readable part.
+                let why = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+                throw SyncError(code: .configuration, system: .configuration, message: "Cannot read CRMSYNC_CONFIG_FILE \(file): \(why)")
             }
         }
         return ConfigReader(providers: providers)
@@ -86,7 +88,7 @@ extension AppConfiguration {
             companyCode: p.optional("SAP_COMPANY_CODE") ?? "1010")
 
         zoho = Zoho(
-            dataCenter: p.optional("ZOHO_DC") ?? "us", accountsURL: p.optional("ZOHO_ACCOUNTS_URL"),
+            dataCenter: p.optional("ZOHO_DC")?.lowercased() ?? "us", accountsURL: p.optional("ZOHO_ACCOUNTS_URL"),
             clientID: problems.required("ZOHO_CLIENT_ID"), clientSecret: Secret(problems.required("ZOHO_CLIENT_SECRET")),
             refreshToken: Secret(problems.required("ZOHO_REFRESH_TOKEN")), organizationID: problems.required("ZOHO_ORG_ID"),
             requestsPerMinute: problems.int("ZOHO_REQUESTS_PER_MINUTE", default: 100, range: 1...1_000_000))
@@ -132,6 +134,9 @@ extension AppConfiguration {
         logFormat = p.optional("CRMSYNC_LOG_FORMAT") ?? "logfmt"
         if !["logfmt", "json"].contains(logFormat) { problems.invalid("CRMSYNC_LOG_FORMAT", "must be logfmt or json") }
         logLevel = p.optional("CRMSYNC_LOG_LEVEL")?.lowercased() ?? "info"
+        for name in ["SF_LOGIN_URL", "SAP_BASE_URL", "SAP_TOKEN_URL", "ZOHO_ACCOUNTS_URL", "SLACK_WEBHOOK_URL"] {
+            problems.httpURL(name)
+        }
         if Logger.Level(rawValue: logLevel) == nil {
             problems.invalid("CRMSYNC_LOG_LEVEL", "must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -217,6 +222,18 @@ struct ConfigurationProblems {
             return fallback
         }
         return text
+    }
+
+    /// Reports a set value that is not an absolute `http` or `https` URL with a host; never repeats the value (a
+    /// Slack webhook URL is a secret). Unset values are left to `required`.
+    mutating func httpURL(_ name: String) {
+        guard let text = optional(name) else { return }
+        guard let url = URLComponents(string: text), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+              let host = url.host, !host.isEmpty
+        else {
+            invalid(name, "must be an http(s) URL such as https://host/path")
+            return
+        }
     }
 
     /// A UTC time of day `HH:MM` (`HH` 0–23, `MM` 0–59) as `hour` and `minute`, or `nil` for `off`.

@@ -3,7 +3,8 @@ import SyncCore
 
 /// Reads `.env` files as shells and dotenv tools write them: `NAME=value`, `export NAME=value`, values in single or
 /// double quotes (the quotes are removed; `'\''` inside single quotes is a quote, as `crm-sync sandbox` prints it),
-/// blank lines and `#` comments ignored.
+/// blank lines and `#` comments ignored (also after ` #` in an unquoted value); LF, CRLF or CR line ends, with or
+/// without a UTF-8 byte order mark.
 enum DotEnvFile {
     /// The variables of the file at `path`.
     /// - Parameter required: a missing file is an error (an `--env-file` given by the user) rather than no variables.
@@ -36,7 +37,7 @@ enum DotEnvFile {
                     message: "Line \(index + 1) of \(file) is not NAME=value.")
             }
             let name = String(line[..<equals]).trimmingCharacters(in: .whitespaces)
-            let value = String(line[line.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
+            let value = withoutInlineComment(String(line[line.index(after: equals)...]).trimmingCharacters(in: .whitespaces))
             if let quote = value.first, quote == "'" || quote == "\"", value.count < 2 || value.last != quote {
                 throw SyncError(
                     code: .configuration, system: .configuration,
@@ -45,6 +46,18 @@ enum DotEnvFile {
             values[name] = unquote(value)
         }
         return values
+    }
+
+    /// A value without its trailing comment (as docker compose and python-dotenv read it): an unquoted value ends
+    /// before ` #`; a quoted one at its closing quote when only a `#` comment follows (` #` inside quotes is kept).
+    static func withoutInlineComment(_ value: String) -> String {
+        if let quote = value.first, quote == "'" || quote == "\"" {
+            guard let close = value.dropFirst().lastIndex(of: quote) else { return value }
+            let rest = value[value.index(after: close)...].trimmingCharacters(in: .whitespaces)
+            return rest.hasPrefix("#") ? String(value[...close]) : value
+        }
+        guard let hash = value.range(of: " #") ?? value.range(of: "\t#") else { return value }
+        return String(value[..<hash.lowerBound]).trimmingCharacters(in: .whitespaces)
     }
 
     /// Removes one pair of surrounding quotes; `'\''` inside single quotes stands for a quote.

@@ -59,9 +59,14 @@ public struct PostgresStateLocation: Sendable, Hashable, CustomStringConvertible
         }
         guard scheme == "postgres" || scheme == "postgresql" else { throw invalid("has scheme '\(scheme)'") }
         guard let host = components.host, !host.isEmpty else { throw invalid("has no host") }
-        guard let user = components.user?.removingPercentEncoding, !user.isEmpty else { throw invalid("has no user") }
-        let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
-        let database = path.removingPercentEncoding ?? path
+        // The percent-encoded parts, decoded once (`user`, `password` and `path` are decoded already).
+        guard let user = components.percentEncodedUser?.removingPercentEncoding, !user.isEmpty else { throw invalid("has no user") }
+        let path = components.percentEncodedPath.hasPrefix("/") ? String(components.percentEncodedPath.dropFirst()) : components.percentEncodedPath
+        guard let database = path.removingPercentEncoding else { throw invalid("has a badly percent-encoded database name") }
+        let password = try components.percentEncodedPassword.map { encoded in
+            guard let decoded = encoded.removingPercentEncoding else { throw invalid("has a badly percent-encoded password") }
+            return decoded
+        }
         var tlsMode = TLSMode.prefer
         for item in components.queryItems ?? [] {
             switch item.name {
@@ -76,7 +81,7 @@ public struct PostgresStateLocation: Sendable, Hashable, CustomStringConvertible
         }
         self.init(
             host: host, port: components.port ?? 5432, username: user,
-            password: components.password?.removingPercentEncoding, database: database.isEmpty ? user : database,
+            password: password, database: database.isEmpty ? user : database,
             tlsMode: tlsMode)
     }
 

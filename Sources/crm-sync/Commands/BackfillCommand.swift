@@ -48,14 +48,19 @@ struct BackfillCommand: AsyncParsableCommand {
     static func parse(_ text: String) throws -> Date {
         if let day = CalendarDate(iso8601: text) { return day.startOfDayUTC }
         if let instant = ISO8601DateFormatter().date(from: text) { return instant }
+        let fractional = ISO8601DateFormatter()
+        fractional.formatOptions.insert(.withFractionalSeconds)
+        if let instant = fractional.date(from: text) { return instant }
         throw ValidationError("'\(text)' is not a date (yyyy-MM-dd) or ISO 8601 instant")
     }
 
     func validate() throws {
         let start = try Self.parse(from)
         if let to, try Self.parse(to) <= start { throw ValidationError("--to must be after --from") }
+        // Before 1970 the window minus the overlap is a date SOQL and Zoho's filters reject (year 0000).
+        if start < Date(timeIntervalSince1970: 0) { throw ValidationError("--from \(from) is before 1970-01-01") }
         if start >= Date() { throw ValidationError("--from \(from) is in the future; nothing has changed there yet") }
-        if progressInterval <= 0 { throw ValidationError("--progress-interval must be more than 0 seconds") }
+        if !(progressInterval > 0 && progressInterval.isFinite) { throw ValidationError("--progress-interval must be more than 0 seconds") }
     }
 
     /// Clears the window's cursors (`--restart`) or announces the resume; returns the earliest saved cursor.

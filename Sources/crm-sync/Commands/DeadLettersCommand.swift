@@ -110,7 +110,13 @@ struct DeadLettersCommand: AsyncParsableCommand {
                 let code = passExitCode(result.report)
                 if code != ExitCodes.success { throw ExitCode(code) }
                 if !result.stillOpen.isEmpty { throw ExitCode(ExitCodes.recordsFailed) }
-            } catch let code as ExitCode { throw code } catch { throw failure(error) }
+            } catch let code as ExitCode {
+                throw code
+            } catch let error as SyncError where error.code == .invalidInput && error.system == .stateStore {
+                // An id that is not an open dead letter is a usage error (64), as for `show` and `discard`.
+                printError("crm-sync: \(error.message)")
+                throw ExitCode.validationFailure
+            } catch { throw failure(error) }
         }
     }
 

@@ -40,9 +40,32 @@ struct RunCommand: AsyncParsableCommand {
 
     func validate() throws { if let nightly { _ = try nightlyTime(nightly) } }
 
+    /// Fails before any pass when another process listens on the status port (the server binds 127.0.0.1 only).
+    /// - Throws: `SyncError` `.configuration` naming `CRMSYNC_STATUS_PORT`.
+    static func checkStatusPortFree(_ port: Int) throws {
+        guard port > 0 else { return }
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        var reuse: Int32 = 1
+        _ = setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard bound != 0, errno == EADDRINUSE else { return }
+        throw SyncError(
+            code: .configuration, system: .configuration,
+            message: "CRMSYNC_STATUS_PORT \(port) is already in use on 127.0.0.1; choose a free port, or 0 to turn the status server off.")
+    }
+
     func run() async throws {
         do {
             let (configuration, logger) = try await global.load()
+            try Self.checkStatusPortFree(configuration.statusPort)
             let prometheus = PrometheusMetrics()
             MetricsSystem.bootstrap(prometheus.factory)
             // The option wins over CRMSYNC_NIGHTLY_RECONCILE_AT (environment, .env or JSON config).

@@ -18,6 +18,17 @@ struct GlobalOptions: ParsableArguments {
     func load() async throws -> (AppConfiguration, Logger) {
         var configuration = try await AppConfiguration.load(envFile: envFile ?? ".env", envFileRequired: envFile != nil)
         if let statePath { configuration.statePath = statePath }
+        if configuration.stateURL == nil {
+            // The SQLite store and its runner lock create this folder; a failure there would be an internal error.
+            let folder = URL(fileURLWithPath: configuration.statePath).deletingLastPathComponent().path
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw SyncError(
+                    code: .stateStore, system: .stateStore,
+                    message: "Cannot create the state store folder \(folder) (--state or CRMSYNC_STATE_PATH).")
+            }
+        }
         let logger = LoggingSetup.logger(format: configuration.logFormat, level: configuration.logLevel)
         return (configuration, logger)
     }
