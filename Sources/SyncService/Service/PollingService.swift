@@ -64,7 +64,11 @@ public struct PollingService: Service {
 
     private func poll() async throws {
         var lastRun: [SyncFlow: Date] = [:]
-        var lastNightly: CalendarDate?
+        // A process started after the day's reconcile time waits for the next day's (a restart or deploy does not
+        // set off a full reconcile); `reconcile --full` runs one by hand.
+        var lastNightly: CalendarDate? = schedule.nightlyReconcileAt.flatMap { at in
+            isNightlyDue(now(), at, nil) ? CalendarDate(utc: now()) : nil
+        }
         logger.info("polling started")
         while !Task.isShuttingDownGracefully, !Task.isCancelled {
             let time = now()

@@ -70,6 +70,8 @@ struct DriftCommand: AsyncParsableCommand {
             if let output {
                 do {
                     try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+                    // The report names customers and amounts: readable by its owner only, like `state export`.
+                    try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: output)
                 } catch {
                     printError("crm-sync: cannot write the drift report to \(output): \((error as NSError).localizedDescription)")
                     throw ExitCode(ExitCodes.internalError)

@@ -50,7 +50,8 @@ func printActions(_ report: PassReport, json: Bool) throws {
         return
     }
     if actions.isEmpty {
-        print("Nothing to do.")
+        // A flow that could not be read was reported above: nothing planned is then not "nothing to do".
+        print(report.flows.contains { $0.stoppedBy != nil } ? "Nothing planned for the flows that could be read." : "Nothing to do.")
         return
     }
     print(table(["flow", "action", "record", "idempotency key"], actions.map {

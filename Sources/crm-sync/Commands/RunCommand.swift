@@ -14,11 +14,12 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             Orders, invoices and payments run every CRMSYNC_INTERVAL_* seconds (60 by default), stock every \
             CRMSYNC_INTERVAL_STOCK seconds (3600), and a full reconcile runs nightly at CRMSYNC_NIGHTLY_RECONCILE_AT \
-            (UTC, default 02:00; "off" disables it). SIGTERM or SIGINT stops the loop after the pass in flight.
+            (UTC, default 02:00; "off" disables it; a process started after that time waits for the next day's). \
+            SIGTERM or SIGINT stops the loop after the pass in flight.
 
             Examples:
               crm-sync run
-              CRMSYNC_STATUS_PORT=9464 crm-sync run && curl -s 127.0.0.1:9464/healthz
+              CRMSYNC_STATUS_PORT=9464 crm-sync run &   # then: curl -s 127.0.0.1:9464/healthz
             """)
 
     @OptionGroup var global: GlobalOptions

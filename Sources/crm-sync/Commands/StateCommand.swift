@@ -23,7 +23,12 @@ struct StateCommand: AsyncParsableCommand {
 
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write every state table as JSON Lines (a header line, then one row per line; file mode 0600).")
+            abstract: "Write every state table as JSON Lines (a header line, then one row per line; file mode 0600).",
+            discussion: """
+                Examples:
+                  crm-sync state export --output crm-sync-state.jsonl
+                  crm-sync state export --state state/crm-sync.sqlite --output /backup/crm-sync-state.jsonl
+                """)
         @OptionGroup var global: GlobalOptions
         @Option(help: "The file to write (replaced if it exists).") var output: String
 
@@ -43,7 +48,13 @@ struct StateCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Load an export into the configured state store, in one transaction.")
+            abstract: "Load an export into the configured state store, in one transaction.",
+            discussion: """
+                Examples:
+                  STATE_URL=postgres://crm:secret@db.internal/crmsync crm-sync migrate
+                  STATE_URL=postgres://crm:secret@db.internal/crmsync crm-sync state import --input crm-sync-state.jsonl
+                  crm-sync state import --state state/restored.sqlite --input crm-sync-state.jsonl --replace
+                """)
         @OptionGroup var global: GlobalOptions
         @Option(help: "The export file to read.") var input: String
         @Flag(help: "Delete the target's rows first (otherwise a store with rows is refused).") var replace = false

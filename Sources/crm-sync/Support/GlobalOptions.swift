@@ -70,7 +70,7 @@ func printReport(_ report: PassReport, json: Bool) throws {
     }
     let rows = report.flows.map { flow in
         [flow.flow.rawValue, "\(flow.observed)", "\(flow.planned)", "\(flow.applied)", "\(flow.dead)", "\(flow.failed)",
-         flow.stoppedBy.map { "stopped: \($0.code.rawValue)" } ?? "ok"]
+         flow.stoppedBy.map { "stopped: \($0.code.rawValue)" } ?? (flow.succeeded ? "ok" : "partial")]
     }
     print(table(["flow", "observed", "planned", "applied", "dead letters", "failed", "status"], rows))
     for flow in report.flows {
