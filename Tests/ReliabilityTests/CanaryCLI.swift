@@ -19,27 +19,11 @@ enum CanaryCLI {
             environment["CRMSYNC_LOG_LEVEL"] = "trace"
             environment["CRMSYNC_LOG_FORMAT"] = index.isMultiple(of: 2) ? "json" : "logfmt"
             environment["PATH"] = "/usr/bin:/bin"
-            let output = try await run(binary, arguments: arguments, environment: environment)
+            let output = try await CrashChildProcess.run(
+                binary, arguments: arguments, environment: environment,
+                directory: FileManager.default.temporaryDirectory, killWhen: { false }
+            ).output
             capture.add("crm-sync \(arguments.joined(separator: " "))", output)
         }
-    }
-
-    /// Runs the binary to its end and returns standard output and error together.
-    private static func run(_ binary: URL, arguments: [String], environment: [String: String]) async throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("crm-sync-canary-\(UUID().uuidString).log").path
-        _ = FileManager.default.createFile(atPath: path, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        defer { try? output.close() }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.environment = environment
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        while process.isRunning { try await Task.sleep(for: .milliseconds(5)) }
-        return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
     }
 }

@@ -11,8 +11,11 @@ enum CrashChildProcess {
         let killed: Bool
         /// Exit status when it exited by itself.
         let exitStatus: Int32?
+        /// Its standard output and error, together.
+        let output: String
+
         /// The last lines of its standard output and error.
-        let outputTail: String
+        var outputTail: String { output.split(separator: "\n").suffix(15).joined(separator: "\n") }
     }
 
     struct BinaryMissing: Error, CustomStringConvertible {
@@ -74,7 +77,6 @@ enum CrashChildProcess {
         while process.isRunning { try await Task.sleep(for: .milliseconds(1)) }
         let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
         try? FileManager.default.removeItem(atPath: outputPath)
-        let tail = text.split(separator: "\n").suffix(15).joined(separator: "\n")
-        return Outcome(killed: killed, exitStatus: killed ? nil : process.terminationStatus, outputTail: tail)
+        return Outcome(killed: killed, exitStatus: killed ? nil : process.terminationStatus, output: text)
     }
 }
