@@ -73,7 +73,11 @@ let package = Package(
             dependencies: ["SyncCore", "SyncHTTP", ahc, nioHTTP1, log, metrics, .product(name: "JWTKit", package: "jwt-kit")]
         ),
         .target(name: "SAPConnector", dependencies: ["SyncCore", "SyncHTTP", ahc, nioHTTP1, log, metrics]),
-        .target(name: "ZohoBooksConnector", dependencies: ["SyncCore", "SyncHTTP", ahc, nioHTTP1, log, metrics]),
+        .target(
+            name: "ZohoBooksConnector",
+            dependencies: [
+                "SyncCore", "SyncHTTP", ahc, nioHTTP1, log, metrics, .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         .target(name: "SlackNotifier", dependencies: ["SyncCore", "SyncHTTP", ahc, nioHTTP1, log, metrics]),
 
         // MARK: Engine, service, CLI

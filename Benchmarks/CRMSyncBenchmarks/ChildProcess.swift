@@ -10,7 +10,7 @@ struct ChildRun: Sendable {
     var status: Int32
     /// Wall-clock seconds from spawn to exit.
     var wallSeconds: Double
-    /// Peak resident set size in bytes (`ru_maxrss` from `wait4`, which Linux gives in KiB).
+    /// Peak resident set size in bytes: the child's own high-water mark (`VmHWM` of `/proc/<pid>/status`).
     var peakResidentBytes: Int
     /// Standard output and error, interleaved.
     var output: String
@@ -18,9 +18,11 @@ struct ChildRun: Sendable {
 
 /// Runs benchmark children: the measured `crm-sync` process, and the simulators' process.
 enum ChildProcess {
-    /// Spawns `executable` with `arguments` and exactly `environment`, waits for it with `wait4` (on a thread of its
-    /// own, so the concurrency pool is not blocked) and returns its status, wall time and peak RSS. Only this
-    /// child's own memory is counted: the simulators run in another process.
+    /// Spawns `executable` with `arguments` and exactly `environment`, waits for it (on a thread of its own, so the
+    /// concurrency pool is not blocked) and returns its status, wall time and peak RSS. Only this child's own memory
+    /// is counted: the simulators run in another process, and the peak is the child's `VmHWM`, read every 10 ms
+    /// until it exits. `wait4`'s `ru_maxrss` is not used: Linux starts a spawned child's maximum at the size of its
+    /// parent (this benchmark process, which holds in-process simulators of the earlier benchmarks).
     static func run(_ executable: String, _ arguments: [String], environment: [String: String]) async throws -> ChildRun {
         let outputPath = FileManager.default.temporaryDirectory
             .appendingPathComponent("crm-sync-bench-child-\(UUID().uuidString).log").path
@@ -30,11 +32,18 @@ enum ChildProcess {
         let (status, maxRSSKiB) = await withCheckedContinuation { (continuation: CheckedContinuation<(Int32, Int), Never>) in
             Thread.detachNewThread {
                 var rawStatus: Int32 = 0
-                var usage = rusage()
-                while wait4(pid, &rawStatus, 0, &usage) == -1 && errno == EINTR {}
+                var peakKiB = 0
+                while true {
+                    // The high-water mark only grows, so the last reading before the exit is the peak (a zombie's
+                    // status has no VmHWM line).
+                    peakKiB = max(peakKiB, highWaterMarkKiB(pid) ?? 0)
+                    let waited = waitpid(pid, &rawStatus, WNOHANG)
+                    if waited == pid || (waited == -1 && errno != EINTR) { break }
+                    usleep(10_000)
+                }
                 let exited = rawStatus & 0x7F == 0
                 let status = exited ? (rawStatus >> 8) & 0xFF : 128 + (rawStatus & 0x7F)
-                continuation.resume(returning: (status, Int(usage.ru_maxrss)))
+                continuation.resume(returning: (status, peakKiB))
             }
         }
         let elapsed = ContinuousClock.now - started
@@ -42,6 +51,14 @@ enum ChildProcess {
         return ChildRun(
             status: status, wallSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18,
             peakResidentBytes: maxRSSKiB * 1024, output: output)
+    }
+
+    /// `VmHWM` of `/proc/<pid>/status` in KiB (the process's peak resident set size so far), nil once it exited.
+    private static func highWaterMarkKiB(_ pid: pid_t) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return nil }
+        return line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first.flatMap { Int($0) }
     }
 
     private static func spawn(

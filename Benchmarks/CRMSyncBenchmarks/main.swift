@@ -1,7 +1,8 @@
 import Foundation
 
-// crm-sync-bench [--full] [--only stock|deals|zoho|idle|scale|readpath]: API-call, Zoho pacing, idle-cycle, scale
-// and read-path benchmarks against the simulators, printed as a table and JSON. The short sizes run in CI; --full
+// crm-sync-bench [--full] [--only stock|deals|zoho|idle|scale|readpath] [--scale-products N[,M]]: API-call, Zoho
+// pacing, idle-cycle, scale and read-path benchmarks against the simulators, printed as a table and JSON. The short
+// sizes run in CI; --full
 // runs the sizes of the issue (10,000 products; 1,000 deals for 200 accounts; 500 invoices under a Zoho limit
 // scaled to 100 requests per 6 s; 100,000 then 200,000 products with 10,000 deals; 100,000 Opportunities).
 // Internal modes: `serve` (the simulators' child process of the scale and read-path benchmarks) and `reconcile`
@@ -25,7 +26,10 @@ default:
     if selected("zoho") { results += try await Benchmarks.zohoPacing(invoices: full ? 500 : 50) }
     if selected("idle") { results += try await Benchmarks.idle(products: products / 10, deals: deals / 10) }
     if selected("scale") {
-        results += try await ScaleBenchmark.run(productCounts: full ? [100_000, 200_000] : [500, 1_000], deals: full ? 10_000 : 20)
+        // --scale-products picks the product counts (one, or two for the growth ratio), for profiling one size.
+        let sizes = arguments.firstIndex(of: "--scale-products").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+            .map { $0.split(separator: ",").compactMap { Int($0) } }
+        results += try await ScaleBenchmark.run(productCounts: sizes ?? (full ? [100_000, 200_000] : [500, 1_000]), deals: full ? 10_000 : 20)
     }
     if selected("readpath") { results += try await ReadPathBenchmark.run(opportunities: full ? 100_000 : 1_000) }
     try printResults(results)

@@ -65,7 +65,7 @@ public final class SAPSimulator: Sendable {
     /// Low-cardinality request-log label: the entity set (`A_SalesOrder`), `$metadata`, the service name for the
     /// service root, or `oauth.token`.
     static func endpointLabel(for request: Request) -> String {
-        let path = request.uri.path.removingPercentEncoding ?? request.uri.path
+        let path = PercentDecoding.decode(request.uri.path)
         if path.hasPrefix("/oauth/token") { return "oauth.token" }
         let prefix = "/sap/opu/odata/sap/"
         guard path.hasPrefix(prefix) else { return "other" }

@@ -8,8 +8,9 @@ import SyncService
 /// them with.
 ///
 /// Limits that would only make the suites wait are raised, and said so here: Zoho's 100 requests per minute and
-/// 1,000 per day, Zoho's 10 access tokens per refresh token per 10 minutes (every restarted `crm-sync sync`
-/// process fetches its own token), and Salesforce's daily API allowance. Behaviour under those limits is tested in
+/// 1,000 per day, Zoho's 10 access tokens per refresh token per 10 minutes (restarted `crm-sync sync` processes
+/// share one through the token file, but a process killed between the token answer and the file write fetches
+/// another), and Salesforce's daily API allowance. Behaviour under those limits is tested in
 /// the connector tests and benchmarks.
 enum ReliabilitySimulators {
     static let quietLogger = Logger(label: "crm-sync.reliability") { _ in SwiftLogNoOpLogHandler() }

@@ -23,6 +23,23 @@ struct SalesforceIdTests {
         #expect(SalesforceId.canonical("001xx000003DGb2999") == nil)
         #expect(SalesforceId.canonical("001A0000006Vm9") == nil)
         #expect(SalesforceId.canonical("001A0000006Vm9r!") == nil)
+        #expect(SalesforceId.canonical("001A0000006Vm9\u{E9}") == nil)
+        #expect(SalesforceId.canonical("001A0000006Vm9rIA\u{C7}") == nil)
+    }
+
+    /// The 18-character form is case-insensitive: its suffix is accepted in lower case and answered upper case.
+    @Test func acceptsLowerCaseSuffix() {
+        #expect(SalesforceId.canonical("001A0000006Vm9riac") == "001A0000006Vm9rIAC")
+        #expect(SalesforceId.canonical("a00D0000008pQRAia2") == "a00D0000008pQRAIA2")
+    }
+
+    /// `2026-11-30T12:00:00.000+0000` ("Valid Date and DateTime Formats"), milliseconds kept, whole seconds padded.
+    @Test func dateTimeText() throws {
+        let noon = try #require(SalesforceDateFormat.parseDateTime("2026-01-02T03:04:05.067Z"))
+        #expect(SalesforceDateFormat.dateTime(noon) == "2026-01-02T03:04:05.067+0000")
+        #expect(SalesforceDateFormat.date(noon) == "2026-01-02")
+        let early = try #require(SalesforceDateFormat.parseDateTime("0999-12-31T23:59:59.000+0000"))
+        #expect(SalesforceDateFormat.dateTime(early) == "0999-12-31T23:59:59.000+0000")
     }
 
     @Test func generatedIdsCarryValidChecksums() {

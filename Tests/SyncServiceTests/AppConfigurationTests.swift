@@ -21,6 +21,7 @@ import Testing
         #expect(configuration.intervals[.orders] == 60)
         #expect(configuration.retryAttempts == 3)
         #expect(configuration.zoho.requestsPerMinute == 100)
+        #expect(configuration.engine.dealConcurrency == 4)
         guard case .basic(let user, let password) = configuration.sap.auth else { Issue.record("not basic"); return }
         #expect(user == "COMM_USER")
         #expect("\(password)" == "[redacted]")
@@ -105,6 +106,30 @@ import Testing
     func sfAPIVersion_rejectsMalformed(value: String) async throws {
         let error = try #require(await problem(["SF_API_VERSION": value]))
         #expect(error.message.contains("SF_API_VERSION must be a Salesforce API version such as 60.0"))
+    }
+
+    /// 1 applies deals one by one; more than 16 Accounts side by side would only queue behind the HTTP limits.
+    @Test(arguments: ["0", "17", "four", "-1"])
+    func dealConcurrency_outsideOneToSixteen_isRejected(value: String) async throws {
+        let error = try #require(await problem(["CRMSYNC_DEAL_CONCURRENCY": value]))
+        #expect(error.message.contains("CRMSYNC_DEAL_CONCURRENCY"))
+    }
+
+    @Test func dealConcurrency_isRead() async throws {
+        let configuration = try await AppConfiguration.load(environment: complete.merging(["CRMSYNC_DEAL_CONCURRENCY": "1"]) { _, b in b }, envFile: "/nonexistent/.env")
+        #expect(configuration.engine.dealConcurrency == 1)
+    }
+
+    /// The Zoho token file: `off`, a path as given, else beside the SQLite state file, or `state/` with PostgreSQL.
+    @Test(arguments: [
+        (["ZOHO_TOKEN_CACHE": "off"], nil),
+        (["ZOHO_TOKEN_CACHE": "/var/lib/crm-sync/token.json"], "/var/lib/crm-sync/token.json"),
+        (["CRMSYNC_STATE_PATH": "/srv/sync/state.sqlite"], "/srv/sync/zoho-token.json"),
+        (["STATE_URL": "postgres://crm@db.internal/crm"], "state/zoho-token.json"),
+    ] as [([String: String], String?)])
+    func zohoTokenCache_path(extra: [String: String], expected: String?) async throws {
+        let configuration = try await AppConfiguration.load(environment: complete.merging(extra) { _, b in b }, envFile: "/nonexistent/.env")
+        #expect(configuration.zohoTokenCachePath == expected)
     }
 
     @Test func sfAPIVersion_acceptsVersions() async throws {

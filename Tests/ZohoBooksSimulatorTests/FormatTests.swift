@@ -44,4 +44,14 @@ struct FormatTests {
         limiter.finish()
         #expect(limiter.admit(now: now, configuration: configuration, time: time) == nil)
     }
+
+    @Test("response JSON is compact, members in order, strings escaped per RFC 8259 with / left alone")
+    func serializedText() {
+        let value = ZohoJSON.object(ZohoJSONObject([
+            ("name", .string("Brandt & Söhne \"GmbH\" a\\b/c\n\r\t\u{01}\u{1F}")), ("rate", .number(Decimal(string: "199.99")!)),
+            ("items", .array([.bool(true), .null, .int(0)])), ("empty", .object(ZohoJSONObject())),
+        ]))
+        #expect(value.serialized
+            == #"{"name":"Brandt & Söhne \"GmbH\" a\\b/c\n\r\t\u0001\u001f","rate":199.99,"items":[true,null,0],"empty":{}}"#)
+    }
 }

@@ -50,6 +50,24 @@ struct RateLimitTests {
         }
     }
 
+    @Test("the window slides: each request leaves it the window length after it was admitted")
+    func slidingWindow() async throws {
+        let harness = ZohoHarness(configuration: .init(requestsPerWindow: 5, rateWindowSeconds: 6))
+        try await harness.run { client in
+            let token = try await client.accessToken()
+            for _ in 0..<3 { #expect(try await client.api(.get, "contacts", token: token).status == 200) }
+            harness.clock.advance(bySeconds: 3)
+            for _ in 0..<2 { #expect(try await client.api(.get, "contacts", token: token).status == 200) }
+            #expect(try await client.api(.get, "contacts", token: token).json["code"].int == 44)
+            harness.clock.advance(bySeconds: 3)
+            for _ in 0..<3 { #expect(try await client.api(.get, "contacts", token: token).status == 200) }
+            #expect(try await client.api(.get, "contacts", token: token).json["code"].int == 44)
+            harness.clock.advance(bySeconds: 3)
+            for _ in 0..<2 { #expect(try await client.api(.get, "contacts", token: token).status == 200) }
+            #expect(try await client.api(.get, "contacts", token: token).json["code"].int == 44)
+        }
+    }
+
     @Test("the daily quota is 429 code 45 naming the limit, reset at midnight in the org time zone")
     func daily() async throws {
         let harness = ZohoHarness(configuration: .init(dailyRequestLimit: 3))

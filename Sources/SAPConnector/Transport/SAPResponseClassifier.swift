@@ -31,7 +31,7 @@ enum SAPResponseClassifier {
     {
         let status = response.status
         if (200..<300).contains(status) {
-            if status == 204 || response.body.isEmpty || isJSON(response.body) { return .success }
+            if status == 204 || response.body.isEmpty || JSONDocumentShape.isComplete(response.body) { return .success }
             return .failure(SyncError(
                 code: .malformedResponse, system: .sap,
                 message: "SAP answered \(request.endpoint) with a body that is not OData JSON (HTML or cut off)",
@@ -120,11 +120,6 @@ enum SAPResponseClassifier {
             return (text, nil, nil)
         }
         return (nil, nil, nil)
-    }
-
-    /// Whether the body parses as JSON.
-    static func isJSON(_ body: Data) -> Bool {
-        (try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])) != nil
     }
 
     /// HTML by content type or by its first character.

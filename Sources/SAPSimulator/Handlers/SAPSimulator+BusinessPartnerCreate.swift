@@ -47,17 +47,17 @@ extension SAPSimulator {
         }
         let now = clock.now()
         let user = String(configuration.user.uppercased().prefix(12))
-        let created = state.withLock { store in
-            store.insertBusinessPartner(
-                payload.properties, addresses: addresses, roles: roles, customer: isCustomer ? customer : nil,
-                now: now, user: user)
-        }
-        let store = snapshot()
-        let serializer = EntitySerializer(service: service, serviceRoot: call.serviceRoot) { type, record, navigation in
-            store.related(service, from: type, record: record, navigation: navigation)
-        }
         var expand = [["to_BusinessPartnerAddress"], ["to_BusinessPartnerRole"]]
         if isCustomer { expand += [["to_Customer", "to_CustomerSalesArea"], ["to_Customer", "to_CustomerCompany"]] }
+        let clock = clock
+        let (created, relations) = state.withLock { store in
+            let created = store.insertBusinessPartner(
+                payload.properties, addresses: addresses, roles: roles, customer: isCustomer ? customer : nil,
+                now: now, user: user)
+            store.applyVisibleChanges(now: clock.now())
+            return (created, PrefetchedRelations(store, service: service, type: partnerType, record: created, expand: expand))
+        }
+        let serializer = EntitySerializer(service: service, serviceRoot: call.serviceRoot, related: relations.related)
         let body = serializer.entity(created, type: partnerType, expand: expand)
         var headers = HTTPFields()
         headers[.location] = serializer.uri(set: "A_BusinessPartner", type: partnerType, record: created)

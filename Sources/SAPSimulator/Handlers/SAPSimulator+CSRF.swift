@@ -60,7 +60,7 @@ extension SAPSimulator {
     /// The session id from the request's `SAP_SESSIONID_<SID>_<client>` cookie (percent-decoded).
     func sessionID(of request: Request) -> String? {
         guard let raw = request.cookies[configuration.sessionCookieName]?.value else { return nil }
-        return raw.removingPercentEncoding ?? raw
+        return PercentDecoding.decode(raw)
     }
 
     /// A token in SAP's shape: 24 base64 characters (16 bytes).

@@ -51,7 +51,7 @@ extension SAPSimulator {
             guard !path.isCount else { return countResponse(1) }
             let entity = serializer.entity(rows[0], type: type, select: call.options.select, expand: call.options.expand)
             var headers = HTTPFields()
-            if let token = type.properties.first(where: \.isConcurrencyToken), let date = rows[0][token.name]?.dateValue {
+            if let token = type.concurrencyToken, let date = rows[0][token.name]?.dateValue {
                 headers[.eTag] = EDMFormat.etag(for: date)
             }
             return ODataResponse.json(.object([("d", entity)]), headers: headers)
@@ -96,10 +96,8 @@ extension SAPSimulator {
             total: matching.count, skip: options.skip ?? 0, top: options.top,
             skipToken: options.skipToken.flatMap { Int($0.trimmingCharacters(in: CharacterSet(charactersIn: "'"))) } ?? 0,
             defaultPageSize: configuration.defaultPageSize, maxPageSize: configuration.maxPageSize)
-        let results = matching[page.range].map {
-            serializer.entity($0, type: type, select: options.select, expand: options.expand)
-        }
-        var members: [(String, JSONValue)] = [("results", .array(Array(results)))]
+        let results = serializer.entities(matching[page.range], type: type, select: options.select, expand: options.expand)
+        var members: [(String, JSONValue)] = [("results", .array(results))]
         if options.inlineCount { members.append(("__count", .string(String(total)))) }
         if let nextToken = page.nextSkipToken {
             members.append(("__next", .string(nextLink(call, skipToken: nextToken))))

@@ -50,16 +50,16 @@ extension SAPSimulator {
         guard configuration.salesOrderTypes.contains(orderType) else { throw SAPMessages.orderTypeNotAllowed(orderType) }
         let now = clock.now()
         let user = String(configuration.user.uppercased().prefix(12))
-        let created = try state.withLock { store throws(SAPError) -> EntityRecord in
-            try store.insertSalesOrder(header: &header, items: items, now: now, user: user)
+        let postedPrices = items.contains { !$0.1.isEmpty }
+        let expand = postedPrices ? [["to_Item", "to_PricingElement"]] : [["to_Item"]]
+        let clock = clock
+        let (created, relations) = try state.withLock { store throws(SAPError) -> (EntityRecord, PrefetchedRelations) in
+            let created = try store.insertSalesOrder(header: &header, items: items, now: now, user: user)
+            store.applyVisibleChanges(now: clock.now())
+            return (created, PrefetchedRelations(store, service: service, type: headerType, record: created, expand: expand))
         }
         let number = created["SalesOrder"]?.stringValue ?? ""
-        let postedPrices = items.contains { !$0.1.isEmpty }
-        let store = snapshot()
-        let serializer = EntitySerializer(service: service, serviceRoot: call.serviceRoot) { type, record, navigation in
-            store.related(service, from: type, record: record, navigation: navigation)
-        }
-        let expand = postedPrices ? [["to_Item", "to_PricingElement"]] : [["to_Item"]]
+        let serializer = EntitySerializer(service: service, serviceRoot: call.serviceRoot, related: relations.related)
         let body = serializer.entity(created, type: headerType, expand: expand)
         var headers = HTTPFields()
         headers[.location] = serializer.uri(set: "A_SalesOrder", type: headerType, record: created)

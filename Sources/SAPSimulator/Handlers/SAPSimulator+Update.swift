@@ -23,7 +23,7 @@ extension SAPSimulator {
             return record
         }
         var headers = HTTPFields()
-        if let token = type.properties.first(where: \.isConcurrencyToken), let date = updated[token.name]?.dateValue {
+        if let token = type.concurrencyToken, let date = updated[token.name]?.dateValue {
             headers[.eTag] = EDMFormat.etag(for: date)
         }
         return ODataResponse.noContent(headers: headers)
@@ -51,7 +51,7 @@ extension SAPSimulator {
 
     /// Enforces `If-Match` for types with a `ConcurrencyMode="Fixed"` property (`*` matches anything).
     static func checkPrecondition(_ ifMatch: String?, type: EntityTypeModel, record: EntityRecord) throws(SAPError) {
-        guard let token = type.properties.first(where: \.isConcurrencyToken) else { return }
+        guard let token = type.concurrencyToken else { return }
         guard let ifMatch, !ifMatch.isEmpty else { throw SAPMessages.preconditionRequired() }
         if ifMatch == "*" { return }
         let current = record[token.name]?.dateValue.map(EDMFormat.etag(for:)) ?? ""

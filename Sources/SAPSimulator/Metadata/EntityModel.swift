@@ -5,7 +5,7 @@ struct PropertyModel: Sendable, Hashable {
     /// Property name, e.g. `SalesOrder`.
     var name: String
     /// EDM type name, e.g. `Edm.String`, `Edm.Decimal`.
-    var type: String
+    let type: String
     /// `MaxLength` for strings (nil: unbounded).
     var maxLength: Int?
     /// `Precision` (decimals: total digits).
@@ -13,7 +13,7 @@ struct PropertyModel: Sendable, Hashable {
     /// `Scale` (decimals: digits after the point).
     var scale: Int?
     /// `sap:display-format` (`UpperCase`, `NonNegative`, `Date`).
-    var displayFormat: String?
+    let displayFormat: String?
     /// `sap:unit`: the property holding the unit or currency of this amount.
     var unitProperty: String?
     /// `sap:semantics` (`currency-code`, `unit-of-measure`).
@@ -25,7 +25,29 @@ struct PropertyModel: Sendable, Hashable {
     /// `ConcurrencyMode="Fixed"`.
     var isConcurrencyToken: Bool
     /// True when `unitProperty` is a currency code (`sap:semantics="currency-code"`): an amount.
-    var isCurrencyAmount = false
+    var isCurrencyAmount: Bool
+    /// The value SAP renders for a field nobody filled (derived from `type` and `displayFormat` once).
+    let initialValue: ODataValue
+
+    init(
+        name: String, type: String, maxLength: Int? = nil, precision: Int? = nil, scale: Int? = nil,
+        displayFormat: String? = nil, unitProperty: String? = nil, semantics: String? = nil, creatable: Bool,
+        updatable: Bool, isConcurrencyToken: Bool, isCurrencyAmount: Bool = false
+    ) {
+        self.name = name
+        self.type = type
+        self.maxLength = maxLength
+        self.precision = precision
+        self.scale = scale
+        self.displayFormat = displayFormat
+        self.unitProperty = unitProperty
+        self.semantics = semantics
+        self.creatable = creatable
+        self.updatable = updatable
+        self.isConcurrencyToken = isConcurrencyToken
+        self.isCurrencyAmount = isCurrencyAmount
+        initialValue = Self.initialValue(type: type, displayFormat: displayFormat)
+    }
 
     /// True when the EDMX asks for upper-case values (`sap:display-format="UpperCase"`).
     var isUpperCase: Bool { displayFormat == "UpperCase" }
@@ -48,14 +70,34 @@ struct EntityTypeModel: Sendable, Hashable {
     /// Key property names in declaration order.
     var keys: [String]
     /// Properties in declaration order.
-    var properties: [PropertyModel]
+    var properties: [PropertyModel] { didSet { indexProperties() } }
     /// Navigation properties in declaration order.
     var navigations: [NavigationModel]
+    /// Property name → position of its first declaration in `properties` (reads look properties up per row).
+    private(set) var propertyPositions: [String: Int] = [:]
+    /// The first `ConcurrencyMode="Fixed"` property (its value gives the ETag), if any.
+    private(set) var concurrencyToken: PropertyModel?
+
+    init(name: String, keys: [String], properties: [PropertyModel], navigations: [NavigationModel]) {
+        self.name = name
+        self.keys = keys
+        self.properties = properties
+        self.navigations = navigations
+        indexProperties()
+    }
 
     /// The property called `name`, if declared.
-    func property(_ name: String) -> PropertyModel? { properties.first { $0.name == name } }
+    func property(_ name: String) -> PropertyModel? { propertyPositions[name].map { properties[$0] } }
     /// The navigation called `name`, if declared.
     func navigation(_ name: String) -> NavigationModel? { navigations.first { $0.name == name } }
+
+    private mutating func indexProperties() {
+        propertyPositions = [:]
+        for (position, property) in properties.enumerated() where propertyPositions[property.name] == nil {
+            propertyPositions[property.name] = position
+        }
+        concurrencyToken = properties.first(where: \.isConcurrencyToken)
+    }
 }
 
 /// One `EntitySet` of the service's entity container.
@@ -77,7 +119,21 @@ struct ServiceModel: Sendable {
     /// The EDMX document exactly as shipped.
     var metadataXML: Data
     var entityTypes: [String: EntityTypeModel]
-    var entitySets: [String: EntitySetModel]
+    var entitySets: [String: EntitySetModel] { didSet { indexSets() } }
+    /// Entity type name → the first (by name) entity set of that type.
+    private var setsByType: [String: EntitySetModel] = [:]
+
+    init(
+        name: String, namespace: String, metadataXML: Data, entityTypes: [String: EntityTypeModel],
+        entitySets: [String: EntitySetModel]
+    ) {
+        self.name = name
+        self.namespace = namespace
+        self.metadataXML = metadataXML
+        self.entityTypes = entityTypes
+        self.entitySets = entitySets
+        indexSets()
+    }
 
     /// The entity type behind an entity set.
     func type(ofSet set: String) -> EntityTypeModel? {
@@ -85,7 +141,12 @@ struct ServiceModel: Sendable {
     }
 
     /// The (first) entity set whose type is `typeName`.
-    func entitySet(forType typeName: String) -> EntitySetModel? {
-        entitySets.values.filter { $0.typeName == typeName }.min { $0.name < $1.name }
+    func entitySet(forType typeName: String) -> EntitySetModel? { setsByType[typeName] }
+
+    private mutating func indexSets() {
+        setsByType = [:]
+        for set in entitySets.values where setsByType[set.typeName].map({ set.name < $0.name }) ?? true {
+            setsByType[set.typeName] = set
+        }
     }
 }

@@ -17,8 +17,7 @@ enum EDMFormat {
     /// The weak ETag SAP derives from a DateTimeOffset concurrency token:
     /// `W/"datetimeoffset'2005-10-24T15%3A36%3A52.0000000Z'"`.
     static func etag(for date: Date) -> String {
-        let text = isoSeconds(date) + "." + sevenDigitFraction(date) + "Z"
-        return "W/\"datetimeoffset'" + text.replacingOccurrences(of: ":", with: "%3A") + "'\""
+        "W/\"datetimeoffset'" + isoSeconds(date, colon: "%3A") + "." + sevenDigitFraction(date) + "Z'\""
     }
 
     /// Milliseconds since 1970 (rounded down).
@@ -33,9 +32,11 @@ enum EDMFormat {
         let negative = rounded < 0
         var text = "\(negative ? -rounded : rounded)"
         if scale > 0 {
-            if !text.contains(".") { text += "." }
-            let fraction = text.count - (text.firstIndex(of: ".").map { text.distance(from: text.startIndex, to: $0) } ?? 0) - 1
-            text += String(repeating: "0", count: max(0, scale - fraction))
+            // The description is ASCII digits with at most one ".": count fraction digits on the bytes.
+            let point = text.utf8.firstIndex(of: UInt8(ascii: "."))
+            let fraction = point.map { text.utf8.distance(from: $0, to: text.utf8.endIndex) - 1 } ?? 0
+            if point == nil { text += "." }
+            if scale > fraction { text += String(repeating: "0", count: scale - fraction) }
         }
         return negative && rounded != 0 ? "-" + text : text
     }
@@ -49,12 +50,37 @@ enum EDMFormat {
         }
     }
 
-    /// `yyyy-MM-ddTHH:mm:ss` in UTC.
-    static func isoSeconds(_ date: Date) -> String {
-        let components = utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d", components.year ?? 0, components.month ?? 0, components.day ?? 0,
-            components.hour ?? 0, components.minute ?? 0, components.second ?? 0)
+    /// `yyyy-MM-ddTHH:mm:ss` in UTC, with `colon` between hours, minutes and seconds (`%3A` in URI literals).
+    static func isoSeconds(_ date: Date, colon: String = ":") -> String {
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        // Years 1900...9999 by arithmetic (proleptic Gregorian, as the calendar agrees there); others by Calendar.
+        guard seconds >= -2_208_988_800, seconds < 253_402_300_800 else {
+            let components = utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+            return String(
+                format: "%04d-%02d-%02dT%02d:%02d:%02d", components.year ?? 0, components.month ?? 0,
+                components.day ?? 0, components.hour ?? 0, components.minute ?? 0, components.second ?? 0
+            ).replacingOccurrences(of: ":", with: colon)
+        }
+        let total = Int(seconds)
+        let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
+        let time = total - days * 86_400
+        let (year, month, day) = civilDate(daysSince1970: days)
+        var text = String(year) + "-" + twoDigits(month) + "-" + twoDigits(day) + "T" + twoDigits(time / 3600)
+        text += colon + twoDigits(time % 3600 / 60) + colon + twoDigits(time % 60)
+        return text
+    }
+
+    /// The Gregorian (year, month, day) of a day count since 1970-01-01 (H. Hinnant's `civil_from_days`).
+    private static func civilDate(daysSince1970 days: Int) -> (Int, Int, Int) {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// Parses `2023-11-14T22:13:20`, optionally with fractional seconds and `Z` or `±hh:mm`; also a bare date.
@@ -99,9 +125,11 @@ enum EDMFormat {
 
     /// Removes leading zeros from an all-digit string (SAP ALPHA/NonNegative output conversion).
     static func strippingLeadingZeros(_ text: String) -> String {
-        guard !text.isEmpty, text.allSatisfy(\.isASCIIDigit) else { return text }
-        let trimmed = text.drop { $0 == "0" }
-        return trimmed.isEmpty ? "0" : String(trimmed)
+        let digits = text.utf8
+        guard !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return text }
+        guard digits.first == UInt8(ascii: "0") else { return text }
+        let trimmed = digits.drop { $0 == UInt8(ascii: "0") }
+        return trimmed.isEmpty ? "0" : String(decoding: trimmed, as: UTF8.self)
     }
 
     static let utcCalendar: Calendar = {

@@ -13,50 +13,86 @@ struct EntitySerializer {
 
     /// The canonical absolute URI of an entity.
     func uri(set: String, type: EntityTypeModel, record: EntityRecord) -> String {
-        "\(serviceRoot)/\(set)(\(KeyPredicate.text(type: type, record: record)))"
+        serviceRoot + "/" + set + "(" + KeyPredicate.text(type: type, record: record) + ")"
     }
 
     /// One entity as a JSON object, honouring `$select` items and `$expand` paths relative to it.
     func entity(
         _ record: EntityRecord, type: EntityTypeModel, select: [String] = [], expand: [[String]] = []
     ) -> JSONValue {
-        let set = service.entitySet(forType: type.name)?.name ?? type.name
-        let selfURI = uri(set: set, type: type, record: record)
-        var metadata: [(String, JSONValue)] = [
-            ("id", .string(selfURI)), ("uri", .string(selfURI)), ("type", .string("\(service.namespace).\(type.name)")),
-        ]
-        if let token = type.properties.first(where: \.isConcurrencyToken), let date = record[token.name]?.dateValue {
-            metadata.append(("etag", .string(EDMFormat.etag(for: date))))
-        }
-        var members: [(String, JSONValue)] = [("__metadata", .object(metadata))]
-        var options = QueryOptions()
-        options.select = select
-        let selected = options.selectedProperties
-        for property in type.properties where selected?.contains(property.name) ?? true {
-            members.append((property.name, value(of: property, in: record)))
-        }
-        for navigation in type.navigations {
-            let expansions = expand.filter { $0.first == navigation.name }.map { Array($0.dropFirst()) }
-            if !expansions.isEmpty {
-                members.append((navigation.name, expanded(navigation, of: record, type: type, options: options,
-                    expand: expansions.filter { !$0.isEmpty })))
-            } else if options.selects(navigation: navigation.name) {
-                members.append((navigation.name, .object([("__deferred", .object([("uri", .string("\(selfURI)/\(navigation.name)"))]))])))
-            }
-        }
-        return .object(members)
+        var output: [UInt8] = []
+        write(record, shape: EntityShape(type: type, select: select, expand: expand, service: service), to: &output)
+        return .raw(output)
     }
 
-    private func expanded(
-        _ navigation: NavigationModel, of record: EntityRecord, type: EntityTypeModel, options: QueryOptions,
-        expand: [[String]]
-    ) -> JSONValue {
-        guard let target = service.entityTypes[navigation.targetType] else { return .null }
+    /// Entities of one type as JSON objects, each as `entity(_:type:select:expand:)` writes it (the `$select`
+    /// and `$expand` plan is worked out once for all of them).
+    func entities(
+        _ records: some Collection<EntityRecord>, type: EntityTypeModel, select: [String] = [], expand: [[String]] = []
+    ) -> [JSONValue] {
+        let shape = EntityShape(type: type, select: select, expand: expand, service: service)
+        return records.map { record in
+            var output: [UInt8] = []
+            write(record, shape: shape, to: &output)
+            return .raw(output)
+        }
+    }
+
+    /// Writes one entity's JSON object straight as text (no intermediate tree; these are most of every response).
+    private func write(_ record: EntityRecord, shape: EntityShape, to output: inout [UInt8]) {
+        let type = shape.type
+        let selfURI = uri(set: shape.setName, type: type, record: record)
+        output.append(contentsOf: #"{"__metadata":{"id":"#.utf8)
+        JSONValue.writeString(selfURI, to: &output)
+        output.append(contentsOf: #","uri":"#.utf8)
+        JSONValue.writeString(selfURI, to: &output)
+        output.append(contentsOf: #","type":"#.utf8)
+        JSONValue.writeString(shape.typeName, to: &output)
+        if let token = type.concurrencyToken, let date = record[token.name]?.dateValue {
+            output.append(contentsOf: #","etag":"#.utf8)
+            JSONValue.writeString(EDMFormat.etag(for: date), to: &output)
+        }
+        output.append(UInt8(ascii: "}"))
+        for property in shape.properties {
+            output.append(UInt8(ascii: ","))
+            JSONValue.writeString(property.name, to: &output)
+            output.append(UInt8(ascii: ":"))
+            value(of: property, in: record).write(to: &output)
+        }
+        for navigation in shape.navigations {
+            output.append(UInt8(ascii: ","))
+            switch navigation {
+            case .expanded(let model, let target):
+                JSONValue.writeString(model.name, to: &output)
+                output.append(UInt8(ascii: ":"))
+                writeExpanded(model, of: record, type: type, target: target, to: &output)
+            case .deferred(let name):
+                JSONValue.writeString(name, to: &output)
+                output.append(contentsOf: #":{"__deferred":{"uri":"#.utf8)
+                JSONValue.writeString(selfURI + "/" + name, to: &output)
+                output.append(contentsOf: "}}".utf8)
+            }
+        }
+        output.append(UInt8(ascii: "}"))
+    }
+
+    /// `{"results":[...]}` for a to-many navigation, the entity or `null` for a to-one.
+    private func writeExpanded(
+        _ navigation: NavigationModel, of record: EntityRecord, type: EntityTypeModel, target: EntityShape?,
+        to output: inout [UInt8]
+    ) {
+        guard let target else { return output.append(contentsOf: "null".utf8) }
         let rows = related(type, record, navigation)
-        let select = options.selection(under: navigation.name)
-        let rendered = rows.map { entity($0, type: target, select: select, expand: expand) }
-        if navigation.isCollection { return .object([("results", .array(rendered))]) }
-        return rendered.first ?? .null
+        guard navigation.isCollection else {
+            guard let first = rows.first else { return output.append(contentsOf: "null".utf8) }
+            return write(first, shape: target, to: &output)
+        }
+        output.append(contentsOf: #"{"results":["#.utf8)
+        for (index, row) in rows.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            write(row, shape: target, to: &output)
+        }
+        output.append(contentsOf: "]}".utf8)
     }
 
     /// A property value in SAP Gateway's JSON form.

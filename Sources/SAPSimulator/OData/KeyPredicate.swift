@@ -5,29 +5,52 @@ import Foundation
 enum KeyPredicate {
     /// The predicate text without parentheses, percent-encoding characters that are not URL-safe.
     static func text(type: EntityTypeModel, record: EntityRecord) -> String {
-        let literals = type.keys.map { key -> String in
-            let value = record[key] ?? type.property(key)?.initialValue ?? .null
-            return literal(value)
+        if type.keys.count == 1, let key = type.keys.first {
+            return literal(record[key] ?? type.property(key)?.initialValue ?? .null)
         }
-        if literals.count == 1 { return literals[0] }
-        return zip(type.keys, literals).map { "\($0)=\($1)" }.joined(separator: ",")
+        var text = ""
+        for key in type.keys {
+            if !text.isEmpty { text += "," }
+            text += key + "=" + literal(record[key] ?? type.property(key)?.initialValue ?? .null)
+        }
+        return text
     }
 
     /// The URI literal of a key value (`'O''Neil'`, `guid'…'`, `10`, `datetime'…'`), percent-encoded.
     static func literal(_ value: ODataValue) -> String {
         switch value {
         case .string(let text):
-            return "'" + percentEncode(text.replacingOccurrences(of: "'", with: "''")) + "'"
+            return stringLiteral(text)
         case .guid(let text): return "guid'\(text)'"
         case .int(let number): return "\(number)"
         case .decimal(let number): return "\(number)M"
         case .bool(let flag): return flag ? "true" : "false"
-        case .dateTime(let date): return "datetime'" + EDMFormat.isoSeconds(date).replacingOccurrences(of: ":", with: "%3A") + "'"
-        case .dateTimeOffset(let date):
-            return "datetimeoffset'" + EDMFormat.isoSeconds(date).replacingOccurrences(of: ":", with: "%3A") + "Z'"
+        case .dateTime(let date): return "datetime'" + EDMFormat.isoSeconds(date, colon: "%3A") + "'"
+        case .dateTimeOffset(let date): return "datetimeoffset'" + EDMFormat.isoSeconds(date, colon: "%3A") + "Z'"
         case .time(let seconds): return "time'\(EDMFormat.jsonTime(seconds))'"
         case .null: return "null"
         }
+    }
+
+    /// `'text'` with quotes doubled and characters outside `allowed` percent-encoded. Keys are nearly always
+    /// ASCII letters and digits: those are copied byte by byte; anything else takes Foundation's encoder.
+    private static func stringLiteral(_ text: String) -> String {
+        var bytes: [UInt8] = [0x27]
+        bytes.reserveCapacity(text.utf8.count + 2)
+        for byte in text.utf8 {
+            guard byte < 0x80, allowedASCII[Int(byte)] else {
+                return "'" + percentEncode(text.replacingOccurrences(of: "'", with: "''")) + "'"
+            }
+            bytes.append(byte)
+            if byte == 0x27 { bytes.append(0x27) }
+        }
+        bytes.append(0x27)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `allowed` for the 128 ASCII bytes.
+    private static let allowedASCII: [Bool] = (0..<128).map { byte in
+        allowed.contains(Unicode.Scalar(UInt8(byte)))
     }
 
     private static let allowed: CharacterSet = {

@@ -3,7 +3,7 @@ import Foundation
 extension PropertyModel {
     /// The value SAP renders for a field nobody filled: `""` for CHAR, `"0"` for NUMC (`NonNegative`),
     /// `false`, zero decimals, `PT00H00M00S`, and `null` for dates (sap.md §2).
-    var initialValue: ODataValue {
+    static func initialValue(type: String, displayFormat: String?) -> ODataValue {
         switch type {
         case "Edm.String": return .string(displayFormat == "NonNegative" ? "0" : "")
         case "Edm.Boolean": return .bool(false)

@@ -32,16 +32,19 @@ struct FilterEvaluator {
         case .not(let inner):
             return .bool(!(try matches(inner, record)))
         case .compare(let op, let left, let right):
-            let alpha = [left, right].allSatisfy { side in
-                guard case .property(let name) = side else { return true }
-                return type.property(name)?.usesAlphaConversion ?? false
-            }
+            let alpha = isAlphaOperand(left) && isAlphaOperand(right)
             return .bool(try FilterEvaluator.compare(op, try evaluate(left, record), try evaluate(right, record), alpha: alpha))
         case .call(let name, let arguments):
             var values: [ODataValue] = []
             for argument in arguments { values.append(try evaluate(argument, record)) }
             return try FilterEvaluator.call(name, values)
         }
+    }
+
+    /// False for a property without ALPHA conversion; true for any other operand.
+    private func isAlphaOperand(_ side: FilterExpression) -> Bool {
+        guard case .property(let name) = side else { return true }
+        return type.property(name)?.usesAlphaConversion ?? false
     }
 
     /// Applies a comparison operator with OData null semantics (null equals only null; orderings with null are false).
@@ -72,7 +75,7 @@ struct FilterEvaluator {
     static func ordering(_ left: ODataValue, _ right: ODataValue, alpha: Bool = true) throws(FilterError) -> ComparisonResult {
         switch (left, right) {
         case (.string(let a), .string(let b)):
-            return alpha ? order(alphaKey(a), alphaKey(b)) : order(a, b)
+            return alpha ? alphaOrder(a, b) : order(a, b)
         case (.guid(let a), .guid(let b)), (.guid(let a), .string(let b)), (.string(let a), .guid(let b)):
             return order(a.lowercased(), b.lowercased())
         case (.bool(let a), .bool(let b)):
@@ -88,6 +91,35 @@ struct FilterEvaluator {
 
     private static func order<T: Comparable>(_ a: T, _ b: T) -> ComparisonResult {
         a == b ? .orderedSame : (a < b ? .orderedAscending : .orderedDescending)
+    }
+
+    /// `order(alphaKey(a), alphaKey(b))` without building the padded keys when both sides are digit-only (numbers
+    /// up to 40 digits: by significant length, then digits) or neither is (plain order).
+    private static func alphaOrder(_ a: String, _ b: String) -> ComparisonResult {
+        let digitsA = significantDigits(a), digitsB = significantDigits(b)
+        switch (digitsA, digitsB) {
+        case (nil, nil):
+            return order(a, b)
+        case (.some(let lengthA), .some(let lengthB)) where lengthA <= 40 && lengthB <= 40:
+            if lengthA != lengthB { return lengthA < lengthB ? .orderedAscending : .orderedDescending }
+            let tailA = a.utf8.dropFirst(a.utf8.count - lengthA), tailB = b.utf8.dropFirst(b.utf8.count - lengthB)
+            for (x, y) in zip(tailA, tailB) where x != y { return x < y ? .orderedAscending : .orderedDescending }
+            return .orderedSame
+        default:
+            return order(alphaKey(a), alphaKey(b))
+        }
+    }
+
+    /// For a non-empty digit-only string, the digit count without leading zeros (1 for all zeros); else nil.
+    private static func significantDigits(_ text: String) -> Int? {
+        var count = 0, leadingZeros = 0, seenNonZero = false
+        for byte in text.utf8 {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            count += 1
+            if byte == 0x30, !seenNonZero { leadingZeros += 1 } else { seenNonZero = true }
+        }
+        guard count > 0 else { return nil }
+        return seenNonZero ? count - leadingZeros : 1
     }
 
     /// Digit-only strings compare as numbers without leading zeros (SAP ALPHA input conversion of keys).

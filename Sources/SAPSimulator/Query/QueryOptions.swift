@@ -32,17 +32,12 @@ struct QueryOptions: Sendable {
         var options = QueryOptions()
         for pair in (rawQuery ?? "").split(separator: "&", omittingEmptySubsequences: true) {
             let pieces = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = decode(pieces[0])
-            let value = pieces.count > 1 ? decode(pieces[1]) : ""
+            let name = PercentDecoding.decodeQueryItem(pieces[0])
+            let value = pieces.count > 1 ? PercentDecoding.decodeQueryItem(pieces[1]) : ""
             options.parameters.append((name, value))
             try options.apply(name: name, value: value)
         }
         return options
-    }
-
-    private static func decode(_ text: Substring) -> String {
-        let spaced = text.replacingOccurrences(of: "+", with: " ")
-        return spaced.removingPercentEncoding ?? spaced
     }
 
     private mutating func apply(name: String, value: String) throws(QueryOptionError) {

@@ -13,7 +13,7 @@ enum ODataResponse {
         var fields = headers
         fields[.contentType] = "application/json; charset=utf-8"
         fields[dataServiceVersion] = "2.0"
-        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: value.data)))
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: value.bytes)))
     }
 
     /// A response with a raw body and content type.

@@ -8,7 +8,7 @@ extension SAPSimulator {
 
     /// Answers any request under `/sap/opu/odata/sap/`: service lookup, authentication, CSRF, then dispatch.
     func handleOData(_ request: Request) async -> Response {
-        let decoded = request.uri.path.removingPercentEncoding ?? request.uri.path
+        let decoded = PercentDecoding.decode(request.uri.path)
         let remainder = decoded.dropFirst(Self.servicePrefix.count)
         let parts = remainder.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
         let serviceName = String(parts.first?.split(separator: ";").first ?? "")

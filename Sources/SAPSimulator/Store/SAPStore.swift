@@ -119,17 +119,29 @@ struct SAPStore: Sendable {
 
     /// A deterministic hex string of `count` characters.
     mutating func nextHex(_ count: Int) -> String {
-        var text = ""
-        while text.count < count { text += String(format: "%016llX", nextRandom()) }
-        return String(text.prefix(count))
+        String(decoding: nextHexDigits(count, digits: Self.upperHexDigits), as: UTF8.self)
     }
 
-    /// A deterministic lower-case GUID (`00163e30-4e2a-1ed8-…` shape).
+    /// A deterministic lower-case GUID (`00163e30-4e2a-1ed8-…` shape): the digits `nextHex(32)` would give.
     mutating func nextGUID() -> String {
-        let hex = nextHex(32).lowercased()
-        let characters = Array(hex)
-        return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")
+        var bytes = nextHexDigits(32, digits: Self.lowerHexDigits)
+        for position in [20, 16, 12, 8] { bytes.insert(UInt8(ascii: "-"), at: position) }
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// `count` hex digits: each `nextRandom()` value written as 16 zero-padded digits, most significant first.
+    private mutating func nextHexDigits(_ count: Int, digits: [UInt8]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count + 16)
+        while bytes.count < count {
+            let value = nextRandom()
+            for shift in stride(from: 60, through: 0, by: -4) { bytes.append(digits[Int((value >> UInt64(shift)) & 0xF)]) }
+        }
+        return Array(bytes.prefix(count))
+    }
+
+    private static let upperHexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
+    private static let lowerHexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Applies pending (commit-lagged) changes that have become visible by `now`.
     mutating func applyVisibleChanges(now: Date) {

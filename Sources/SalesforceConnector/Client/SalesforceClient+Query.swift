@@ -7,28 +7,37 @@ extension SalesforceClient {
     /// Runs a SOQL query and hands each page's rows to `body`, following `nextRecordsUrl` until `done`.
     ///
     /// `GET {dataPath}/query?q=` (or `queryAll` with deleted rows) with the whole statement percent-encoded (so
-    /// `+` arrives as `%2B`) and `Sforce-Query-Options: batchSize=<queryBatchSize>`. While `body` works on a page,
-    /// the next one is already fetched and parsed (a query locator is a snapshot, so this reads the same rows), so
-    /// at most two pages are held at a time. Whatever page size the server chooses is accepted.
+    /// `+` arrives as `%2B`) and `Sforce-Query-Options: batchSize=<queryBatchSize>`. The next page is requested as
+    /// soon as a page's bytes arrive (its top-level `nextRecordsUrl` is read from the bytes), so it travels while
+    /// this page is parsed and `body` works on it (a query locator is a snapshot, so this reads the same rows); at
+    /// most two pages are held at a time. The parsed `nextRecordsUrl` stays the one followed: should it differ from
+    /// the one read early, the early request is dropped. Whatever page size the server chooses is accepted.
     /// - Throws: `SyncError` from the HTTP layer (`.malformedRequest` for bad SOQL, `.quotaExhausted`, ...),
     ///   `.malformedResponse` for a page that is not a QueryResult, and whatever `body` throws.
     func forEachQueryPage(
         _ soql: String, includeDeleted: Bool, _ body: ([JSONValue]) async throws -> Void
     ) async throws {
         let path = "\(dataPath)/\(includeDeleted ? "queryAll" : "query")?q=\(percentEncodeQueryValue(soql))"
-        var page = try await queryPage(path, endpoint: includeDeleted ? "queryAll" : "query")
-        while let next = page.nextRecordsURL {
-            // The next page travels while `body` works; leaving the loop early cancels it.
-            async let following = queryPage(next, endpoint: "queryMore")
+        var bytes = try await getBody(path, endpoint: includeDeleted ? "queryAll" : "query", queryOptions: true)
+        while true {
+            let early = JSONTopLevelMember.string("nextRecordsUrl", in: bytes)
+            // The next page travels while this one is parsed and `body` works; leaving the loop cancels it.
+            async let following = prefetch(early)
+            let page = try QueryResultPage(try SalesforceDecoding.json(bytes))
             try await body(page.records)
-            page = try await following
+            guard let next = page.nextRecordsURL else { return }
+            if next == early, let prefetched = try await following {
+                bytes = prefetched
+            } else {
+                bytes = try await getBody(next, endpoint: "queryMore", queryOptions: true)
+            }
         }
-        try await body(page.records)
     }
 
-    /// GETs and reads one QueryResult page.
-    private func queryPage(_ path: String, endpoint: String) async throws -> QueryResultPage {
-        try QueryResultPage(try await getJSON(path, endpoint: endpoint, queryOptions: true))
+    /// The bytes of the page at `path`, or nil without one.
+    private func prefetch(_ path: String?) async throws -> Data? {
+        guard let path else { return nil }
+        return try await getBody(path, endpoint: "queryMore", queryOptions: true)
     }
 
     /// The row with each named child QueryResult completed: a child result with `done: false` is followed
@@ -53,11 +62,15 @@ extension SalesforceClient {
 
     /// GETs a REST path and parses the JSON answer.
     func getJSON(_ path: String, endpoint: String, queryOptions: Bool = false) async throws -> JSONValue {
+        try SalesforceDecoding.json(try await getBody(path, endpoint: endpoint, queryOptions: queryOptions))
+    }
+
+    /// GETs a REST path and returns the answer's bytes (a 2xx JSON body; errors are thrown by the transport).
+    private func getBody(_ path: String, endpoint: String, queryOptions: Bool) async throws -> Data {
         var headers = HTTPHeaders()
         headers.add(name: "Accept", value: "application/json")
         if queryOptions { headers.add(name: "Sforce-Query-Options", value: "batchSize=\(configuration.queryBatchSize)") }
-        let response = try await transport.execute(
-            HTTPRequestSpec(method: .GET, url: path, headers: headers, endpoint: endpoint))
-        return try SalesforceDecoding.json(response.body)
+        return try await transport.execute(
+            HTTPRequestSpec(method: .GET, url: path, headers: headers, endpoint: endpoint)).body
     }
 }

@@ -49,7 +49,7 @@ enum SalesforceDateTime {
         default:
             return nil
         }
-        let days = daysFromCivil(year: year, month: month, day: day)
+        let days = CalendarDate(year: year, month: month, day: day).daysSince1970
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
@@ -69,7 +69,8 @@ enum SalesforceDateTime {
     private static func formatSeconds(_ epochSeconds: Int) -> String {
         let days = epochSeconds.floorDivided(by: 86_400)
         let secondOfDay = epochSeconds - days * 86_400
-        let (year, month, day) = civilFromDays(days)
+        let date = CalendarDate(daysSince1970: days)
+        let (year, month, day) = (date.year, date.month, date.day)
         return String(
             format: "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day,
             secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
@@ -83,29 +84,6 @@ enum SalesforceDateTime {
             value = value * 10 + Int(byte - 0x30)
         }
         return value
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
-    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = y.floorDivided(by: 400)
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The inverse of `daysFromCivil`.
-    private static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = z.floorDivided(by: 146_097)
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
 

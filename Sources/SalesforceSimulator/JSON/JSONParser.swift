@@ -18,6 +18,8 @@ enum JSONParser {
     }
 
     private struct Reader {
+        static let numberBytes = Set("+-0123456789.eE".utf8)
+        static let posix = Locale(identifier: "en_US_POSIX")
         let bytes: [UInt8]
         var index = 0
 
@@ -93,6 +95,15 @@ enum JSONParser {
 
         mutating func readString() throws(SyntaxError) -> String {
             index += 1
+            // Most strings hold no escape: take their bytes whole.
+            var end = index
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+                end += 1
+            }
+            if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+                defer { index = end + 1 }
+                return String(decoding: bytes[index..<end], as: UTF8.self)
+            }
             var scalars = String.UnicodeScalarView()
             var raw: [UInt8] = []
             func flush() { scalars.append(contentsOf: String(decoding: raw, as: UTF8.self).unicodeScalars); raw = [] }
@@ -152,10 +163,9 @@ enum JSONParser {
 
         mutating func readNumber() throws(SyntaxError) -> JSONValue {
             let start = index
-            let allowed = Set("+-0123456789.eE".utf8)
-            while index < bytes.count, allowed.contains(bytes[index]) { index += 1 }
+            while index < bytes.count, Self.numberBytes.contains(bytes[index]) { index += 1 }
             let text = String(decoding: bytes[start..<index], as: UTF8.self)
-            guard !text.isEmpty, text.first != "+", let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+            guard !text.isEmpty, text.first != "+", let value = Decimal(string: text, locale: Self.posix)
             else { throw error() }
             return .number(value)
         }

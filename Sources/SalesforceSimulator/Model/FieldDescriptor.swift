@@ -51,15 +51,29 @@ struct ChildRelationship: Sendable {
 
 /// The describe of one sObject type.
 struct ObjectDescriptor: Sendable {
-    var name: String
-    var keyPrefix: String
+    let name: String
+    let keyPrefix: String
     /// Fields in describe order.
-    var fields: [FieldDescriptor]
-    var childRelationships: [ChildRelationship]
+    let fields: [FieldDescriptor]
+    let childRelationships: [ChildRelationship]
+    /// Lowercased field name -> position in `fields` (the first field of that name).
+    private let fieldPositions: [String: Int]
 
+    init(name: String, keyPrefix: String, fields: [FieldDescriptor], childRelationships: [ChildRelationship]) {
+        self.name = name
+        self.keyPrefix = keyPrefix
+        self.fields = fields
+        self.childRelationships = childRelationships
+        var positions: [String: Int] = [:]
+        for (position, field) in fields.enumerated() where positions[field.name.lowercased()] == nil {
+            positions[field.name.lowercased()] = position
+        }
+        fieldPositions = positions
+    }
+
+    /// The field named `name` (case-insensitive), or nil.
     func field(_ name: String) -> FieldDescriptor? {
-        let lowered = name.lowercased()
-        return fields.first { $0.name.lowercased() == lowered }
+        fieldPositions[name.lowercased()].map { fields[$0] }
     }
 
     /// The reference field whose relationship name is `name` (case-insensitive).

@@ -29,25 +29,32 @@ public enum FieldValue: Sendable, Hashable {
 
 /// The date and date-time text formats of the Salesforce REST API ("Valid Date and DateTime Formats").
 enum SalesforceDateFormat {
-    private static var utcCalendar: Calendar {
+    private static let utcCalendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar
-    }
+    }()
 
     /// `2026-11-30T12:00:00.000+0000`.
     static func dateTime(_ date: Date) -> String {
         let parts = utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         let millis = Int((date.timeIntervalSince1970 * 1000).rounded(.down)) % 1000
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03d+0000", parts.year!, parts.month!, parts.day!, parts.hour!,
-            parts.minute!, parts.second!, (millis + 1000) % 1000)
+        return digits(parts.year!, 4) + "-" + digits(parts.month!, 2) + "-" + digits(parts.day!, 2) + "T"
+            + digits(parts.hour!, 2) + ":" + digits(parts.minute!, 2) + ":" + digits(parts.second!, 2) + "."
+            + digits((millis + 1000) % 1000, 3) + "+0000"
     }
 
     /// `2026-11-30`.
     static func date(_ date: Date) -> String {
         let parts = utcCalendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+        return digits(parts.year!, 4) + "-" + digits(parts.month!, 2) + "-" + digits(parts.day!, 2)
+    }
+
+    /// `value` in decimal, zero-padded to `width` characters with the sign counted, as `%0<width>d` writes it.
+    static func digits(_ value: Int, _ width: Int) -> String {
+        let magnitude = String(value.magnitude)
+        let sign = value < 0 ? "-" : ""
+        return sign + String(repeating: "0", count: max(0, width - sign.count - magnitude.count)) + magnitude
     }
 
     /// Midnight UTC of a valid `yyyy-MM-dd`, or nil.

@@ -26,14 +26,37 @@ public enum SalesforceId {
     /// The canonical 18-character Id for a 15- or 18-character input, or nil when the input is not a well-formed
     /// Id (wrong length, characters outside `[0-9A-Za-z]`, or an 18-character Id whose suffix does not match).
     public static func canonical(_ input: String) -> String? {
-        guard input.count == 15 || input.count == 18, input.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
-        else { return nil }
-        let id15 = String(input.prefix(15))
-        let expected = suffix(for: id15)
-        if input.count == 18 {
-            guard input.suffix(3).uppercased() == expected else { return nil }
+        let bytes = Array(input.utf8)
+        guard bytes.count == 15 || bytes.count == 18, bytes.allSatisfy(isAlphanumeric) else { return nil }
+        let expected = suffix(ofASCII: bytes[0..<15])
+        if bytes.count == 18 {
+            let given = bytes[15...].map { isLowercase($0) ? $0 - 0x20 : $0 }
+            guard given.elementsEqual(expected) else { return nil }
         }
-        return id15 + expected
+        return String(decoding: bytes[0..<15] + expected, as: UTF8.self)
+    }
+
+    /// The suffix of 15 ASCII characters, as bytes.
+    private static func suffix(ofASCII id15: ArraySlice<UInt8>) -> [UInt8] {
+        var suffix: [UInt8] = []
+        for chunk in 0..<3 {
+            var bits = 0
+            for position in 0..<5 where isUppercase(id15[id15.startIndex + chunk * 5 + position]) {
+                bits |= 1 << position
+            }
+            suffix.append(suffixAlphabetBytes[bits])
+        }
+        return suffix
+    }
+
+    private static let suffixAlphabetBytes = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345".utf8)
+
+    private static func isUppercase(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+
+    private static func isLowercase(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        isUppercase(byte) || isLowercase(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 
     /// A deterministic 18-character Id: key prefix, a 3-character pod/reserved part and a base-62 counter.

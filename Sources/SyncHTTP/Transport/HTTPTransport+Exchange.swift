@@ -112,6 +112,7 @@ extension HTTPTransport {
     private func logResponse(
         _ response: HTTPResponseData, for request: HTTPRequestSpec, attempt: Int, duration: Duration
     ) {
+        guard logger.logLevel <= .debug else { return }
         var metadata = exchangeMetadata(request, attempt: attempt, duration: duration)
         metadata["status"] = "\(response.status)"
         logger.debug("HTTP exchange", metadata: metadata)

@@ -111,7 +111,8 @@ private func makeRuntime(
             clientSecret: configuration.zoho.clientSecret.value, refreshToken: configuration.zoho.refreshToken.value,
             organizationID: configuration.zoho.organizationID,
             paymentTermsDays: configuration.engine.settings.paymentTermsDays,
-            requestsPerMinute: configuration.zoho.requestsPerMinute, http: http),
+            requestsPerMinute: configuration.zoho.requestsPerMinute, http: http,
+            tokenCachePath: configuration.zohoTokenCachePath),
         httpClient: httpClient, logger: logger, metrics: metrics)
 
     let slack = configuration.slackWebhookURL.map { url in

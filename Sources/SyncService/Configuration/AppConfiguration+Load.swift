@@ -91,7 +91,8 @@ extension AppConfiguration {
             dataCenter: p.optional("ZOHO_DC")?.lowercased() ?? "us", accountsURL: p.optional("ZOHO_ACCOUNTS_URL"),
             clientID: problems.required("ZOHO_CLIENT_ID"), clientSecret: Secret(problems.required("ZOHO_CLIENT_SECRET")),
             refreshToken: Secret(problems.required("ZOHO_REFRESH_TOKEN")), organizationID: problems.required("ZOHO_ORG_ID"),
-            requestsPerMinute: problems.int("ZOHO_REQUESTS_PER_MINUTE", default: 100, range: 1...1_000_000))
+            requestsPerMinute: problems.int("ZOHO_REQUESTS_PER_MINUTE", default: 100, range: 1...1_000_000),
+            tokenCache: p.optional("ZOHO_TOKEN_CACHE"))
         slackWebhookURL = p.optional("SLACK_WEBHOOK_URL").map(Secret.init)
         statePath = p.optional("CRMSYNC_STATE_PATH") ?? "state/crm-sync.sqlite"
         stateURL = p.optional("STATE_URL").map(Secret.init)
@@ -120,7 +121,8 @@ extension AppConfiguration {
             settings: settings, modstampField: salesforce.modstampField,
             overlapSeconds: TimeInterval(problems.int("CRMSYNC_OVERLAP_SECONDS", default: 300, range: 0...86_400)),
             stockFullReadIntervalSeconds: TimeInterval(problems.int("CRMSYNC_INTERVAL_STOCK", default: 3600, range: 1...86_400)),
-            quotaGuardShare: Double(problems.int("CRMSYNC_QUOTA_GUARD_PERCENT", default: 80, range: 1...100)) / 100)
+            quotaGuardShare: Double(problems.int("CRMSYNC_QUOTA_GUARD_PERCENT", default: 80, range: 1...100)) / 100,
+            dealConcurrency: problems.int("CRMSYNC_DEAL_CONCURRENCY", default: 4, range: 1...16))
         intervals = [
             .orders: TimeInterval(problems.int("CRMSYNC_INTERVAL_ORDERS", default: 60, range: 1...86_400)),
             .invoices: TimeInterval(problems.int("CRMSYNC_INTERVAL_INVOICES", default: 60, range: 1...86_400)),

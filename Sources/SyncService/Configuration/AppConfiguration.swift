@@ -59,6 +59,8 @@ public struct AppConfiguration: Sendable {
         /// `ZOHO_REQUESTS_PER_MINUTE`, default 100 (Zoho's per-organization limit; raise it only against a simulator
         /// configured with a higher limit).
         public var requestsPerMinute: Int
+        /// `ZOHO_TOKEN_CACHE` as set: a file path, `off`, or nil for the default (see `zohoTokenCachePath`).
+        public var tokenCache: String? = nil
     }
 
     public var salesforce: Salesforce

@@ -22,13 +22,17 @@ public struct EngineConfiguration: Sendable, Hashable {
     /// While the quota guard holds Salesforce back, how often (seconds) one cheap usage probe (`GET /limits`) checks
     /// whether its rolling 24-hour window has freed up (900 = at most every 15 minutes).
     public var quotaProbeIntervalSeconds: TimeInterval
+    /// How many Accounts' deals are applied side by side (1...16; deals of one Account always one after the other).
+    /// Each system's HTTP client still keeps its own limit of requests in flight, and Zoho Books its pace.
+    public var dealConcurrency: Int
 
     public init(
         settings: SyncSettings = SyncSettings(), modstampField: ModstampField = .lastModifiedDate,
         overlapSeconds: TimeInterval = 300, circuitBreakerThreshold: Int = 5, writeBatchSize: Int = 200,
         stockFullReadIntervalSeconds: TimeInterval = 3600, quotaGuardShare: Double = 0.8,
-        quotaProbeIntervalSeconds: TimeInterval = 900
+        quotaProbeIntervalSeconds: TimeInterval = 900, dealConcurrency: Int = 4
     ) {
+        self.dealConcurrency = min(max(dealConcurrency, 1), 16)
         self.quotaProbeIntervalSeconds = quotaProbeIntervalSeconds
         self.quotaGuardShare = quotaGuardShare
         self.stockFullReadIntervalSeconds = stockFullReadIntervalSeconds

@@ -83,8 +83,6 @@ extension ReconcileSession {
         for flow in planner.flows { count(flow) { $0.observed += page.count } }
         try await loadMappings(accountIDs: page.compactMap { $0.account?.id }, opportunityIDs: page.map(\.id))
         let held = try await adoptWrittenBackDeals(page, planner: planner)
-        var pending: Set<String> = held
-        var noLongerRejected: [String] = []
         // Plan once to know which journal entries to read (one read per page), then plan each record again just
         // before applying it, so a Business Partner or contact made for one deal serves the next deal of its Account.
         let firstPlans = page.map { opportunity in
@@ -92,41 +90,66 @@ extension ReconcileSession {
         }
         let journal = try await store.journalEntries(firstPlans.flatMap { $0.map(\.idempotencyKey) })
         let failed = firstPlans.flatMap { $0.map(\.idempotencyKey) }.filter { isDeadLetterCandidate(journal[$0]) }
-        let openDeadLetters = try await store.openDeadLetters(failed)
-        for opportunity in page where !held.contains(opportunity.id) {
-            let actions = planner.plan(opportunity, account: opportunity.account.flatMap { accounts[$0.id] }, deal: deals[opportunity.id])
-                .map { $0.versioned(opportunity.lastModifiedDate) }
-            for flow in planner.flows where !actions.contains(where: { $0.flow == flow && $0.idempotencyKey.contains("/reject/") }) {
-                noLongerRejected.append(IdempotencyKey.reject(flow: flow, record: opportunity.id))
-            }
-            var brokenFlows: Set<SyncFlow> = []
-            for action in actions {
-                if isSettledFailure(journal[action.idempotencyKey], action: action, openDeadLetters: openDeadLetters) {
-                    brokenFlows.insert(action.flow)
-                    continue
-                }
-                if case .writeBackDeal = action.operation {
-                    // Never write a status from a pass in which a system was unreachable for this deal: the mapping
-                    // may simply be unknown (a new state store), and the Opportunity may already be right.
-                    if pending.contains(opportunity.id) || !writeBackNeeded(opportunity) { continue }
-                } else if brokenFlows.contains(action.flow) {
-                    continue  // a later step of a flow whose earlier step failed in this pass
-                }
-                switch try await apply(action) {
-                case .pending: pending.insert(opportunity.id); brokenFlows.insert(action.flow)
-                case .failed: brokenFlows.insert(action.flow)
-                case .done: break
-                }
-            }
-        }
-        pending.formUnion(try await flushWrites())
-        if !dryRun { await reportRecovered(try await store.resolveDeadLetters(noLongerRejected, now: engine.now())) }
+        let context = DealPageContext(
+            planner: planner, journal: journal, openDeadLetters: try await store.openDeadLetters(failed))
+        var outcome = try await applyLanes(DealLanes.byAccount(page.filter { !held.contains($0.id) }), context: context)
+        outcome.pending.formUnion(held)
+        outcome.pending.formUnion(try await flushWrites())
+        if !dryRun { await reportRecovered(try await store.resolveDeadLetters(outcome.noLongerRejected, now: engine.now())) }
         let field = engine.configuration.modstampField
         for opportunity in page {
             let stamp = field == .systemModstamp ? opportunity.systemModstamp : opportunity.lastModifiedDate
-            if pending.contains(opportunity.id) { tracker.pending(at: stamp) } else { tracker.done(at: stamp, id: opportunity.id) }
+            if outcome.pending.contains(opportunity.id) { tracker.pending(at: stamp) } else { tracker.done(at: stamp, id: opportunity.id) }
         }
         let last = page.last.map { field == .systemModstamp ? $0.systemModstamp : $0.lastModifiedDate }
         try await pageCommitted(flows: planner.flows, position: last)
+    }
+
+    /// Applies the lanes of a page, `dealConcurrency` at a time, and merges what they leave.
+    /// - Throws: the first lane's state-store `SyncError` (the other lanes are then cancelled).
+    func applyLanes(_ lanes: [[Opportunity]], context: DealPageContext) async throws -> DealLaneOutcome {
+        let outcomes = try await forEachConcurrently(lanes, limit: engine.configuration.dealConcurrency) { lane in
+            try await self.handleDealLane(lane, context: context)
+        }
+        return outcomes.reduce(into: DealLaneOutcome()) { $0.merge($1) }
+    }
+
+    /// Applies the deals of one lane (one Account's deals of the page) one after the other.
+    func handleDealLane(_ lane: [Opportunity], context: DealPageContext) async throws -> DealLaneOutcome {
+        var outcome = DealLaneOutcome()
+        for opportunity in lane {
+            try await handleDeal(opportunity, context: context, outcome: &outcome)
+        }
+        return outcome
+    }
+
+    /// Plans one deal against the current mappings and applies its actions in order; a later step of a flow whose
+    /// earlier step failed is left out, and a deal a stopped system could not serve is marked pending.
+    private func handleDeal(_ opportunity: Opportunity, context: DealPageContext, outcome: inout DealLaneOutcome) async throws {
+        let planner = context.planner
+        let actions = planner.plan(opportunity, account: opportunity.account.flatMap { accounts[$0.id] }, deal: deals[opportunity.id])
+            .map { $0.versioned(opportunity.lastModifiedDate) }
+        for flow in planner.flows where !actions.contains(where: { $0.flow == flow && $0.idempotencyKey.contains("/reject/") }) {
+            outcome.noLongerRejected.append(IdempotencyKey.reject(flow: flow, record: opportunity.id))
+        }
+        var brokenFlows: Set<SyncFlow> = []
+        for action in actions {
+            if isSettledFailure(context.journal[action.idempotencyKey], action: action, openDeadLetters: context.openDeadLetters) {
+                brokenFlows.insert(action.flow)
+                continue
+            }
+            if case .writeBackDeal = action.operation {
+                // Never write a status from a pass in which a system was unreachable for this deal: the mapping
+                // may simply be unknown (a new state store), and the Opportunity may already be right.
+                if outcome.pending.contains(opportunity.id) || !writeBackNeeded(opportunity) { continue }
+            } else if brokenFlows.contains(action.flow) {
+                continue  // a later step of a flow whose earlier step failed in this pass
+            }
+            switch try await apply(action) {
+            case .pending: outcome.pending.insert(opportunity.id); brokenFlows.insert(action.flow)
+            case .failed: brokenFlows.insert(action.flow)
+            case .done: break
+            }
+        }
     }
 }

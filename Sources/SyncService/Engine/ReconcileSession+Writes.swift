@@ -12,7 +12,10 @@ extension ReconcileSession {
     /// journals each record's result.
     ///
     /// Several writes to one record in a batch (two payments of one invoice) are merged into one, the later
-    /// values winning, since a collection may not name a record twice.
+    /// values winning, since a collection may not name a record twice. Opportunity calls go one after the other:
+    /// updating an Opportunity locks its parent Account, and parallel calls on deals of one Account fail with
+    /// `UNABLE_TO_LOCK_ROW`. Product2 records lock no parent, so up to `concurrentProductWriteCalls` of their calls
+    /// run at once.
     /// - Returns: the source record ids whose writes were not carried out for reasons that are not the record's
     ///   (they stay behind the watermark).
     func flushWrites() async throws -> Set<String> {
@@ -30,16 +33,23 @@ extension ReconcileSession {
                 try await self.engine.salesforce.updateOpportunities(payloads)
             })
         }
-        for chunk in productWrites.chunked(engine.configuration.writeBatchSize) {
-            let updates = chunk.compactMap { write -> Product2StockUpdate? in
-                if case .updateProductStock(let update, _, _) = write.action.operation { return update }
-                return nil
-            }
-            pending.formUnion(try await send(chunk.map { [$0.action] }) {
-                try await self.engine.salesforce.updateProduct2Stock(updates)
-            })
+        let productChunks = productWrites.chunked(engine.configuration.writeBatchSize).map { $0.map(\.action) }
+        let productPending = try await forEachConcurrently(productChunks, limit: Self.concurrentProductWriteCalls) { chunk in
+            try await self.sendProductStock(chunk)
         }
-        return pending
+        return productPending.reduce(into: pending) { $0.formUnion($1) }
+    }
+
+    /// Product2 stock calls in flight at once: the Salesforce HTTP client's own limit of requests in flight.
+    static let concurrentProductWriteCalls = 4
+
+    /// Sends one batch of Product2 stock updates.
+    private func sendProductStock(_ actions: [ReconcileAction]) async throws -> Set<String> {
+        let updates = actions.compactMap { action -> Product2StockUpdate? in
+            if case .updateProductStock(let update, _, _) = action.operation { return update }
+            return nil
+        }
+        return try await send(actions.map { [$0] }) { try await self.engine.salesforce.updateProduct2Stock(updates) }
     }
 
     /// Journals a batch as started, sends it, and records each record's result.

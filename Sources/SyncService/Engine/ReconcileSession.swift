@@ -5,9 +5,10 @@ import SyncStore
 
 /// The state of one engine pass: mapping caches, the system breaker, queued Salesforce writes and the reports.
 ///
-/// Actions are applied one record at a time in plan order, so a Business Partner or contact created for one deal
-/// is in the cache when the next deal of the same Account is planned. Salesforce writes are queued and sent in
-/// sObject Collections batches when a page is done.
+/// The deals of a page are applied in lanes, one lane per Account, `dealConcurrency` lanes at a time: within a lane
+/// one record at a time in plan order, so a Business Partner or contact created for one deal is in the cache when
+/// the next deal of the same Account is planned. Salesforce writes are queued and sent in sObject Collections
+/// batches when a page is done.
 actor ReconcileSession {
     /// What became of an action in this pass. `failed` (kept as a dead letter) counts as done for the watermark;
     /// `pending` (the system is stopped) keeps the record behind it.
@@ -18,6 +19,8 @@ actor ReconcileSession {
     let dryRun: Bool
     /// The state store of this pass (fenced by the flow leases on a replica).
     let store: any StateStore
+    /// Started and applied marks of the deals in flight, committed together.
+    let journalCommits: JournalGroupCommit
     var reports: [SyncFlow: FlowReport] = [:]
     var accounts: [String: AccountMapping] = [:]
     var deals: [String: DealMapping] = [:]
@@ -40,6 +43,7 @@ actor ReconcileSession {
     init(engine: SyncEngine, mode: PassMode, dryRun: Bool, store: any StateStore) {
         self.engine = engine
         self.store = store
+        self.journalCommits = JournalGroupCommit(store: store, now: engine.now)
         self.mode = mode
         self.dryRun = dryRun
         self.breaker = SystemBreaker(threshold: engine.configuration.circuitBreakerThreshold)
@@ -94,7 +98,7 @@ actor ReconcileSession {
             // Done before (another deal of the same Account, or an earlier pass whose mapping write was lost).
             return .done
         }
-        let before = try await store.markStarted([action], now: engine.now())[action.idempotencyKey]
+        let before = try await journalCommits.started([action])[action.idempotencyKey]
         let lookupFirst = before != nil || lookupByReference
         do {
             guard let applied = try await perform(action, lookupFirst: lookupFirst) else {
@@ -112,7 +116,7 @@ actor ReconcileSession {
     /// Journals applied actions, updates the caches and reports recoveries.
     func recordApplied(_ results: [AppliedAction]) async throws {
         guard !results.isEmpty else { return }
-        let recovered = try await store.recordApplied(results, now: engine.now())
+        let recovered = try await journalCommits.applied(results)
         for result in results {
             if let account = result.account { accounts[account.accountID] = account }
             if let deal = result.deal { deals[deal.opportunityID] = deal }

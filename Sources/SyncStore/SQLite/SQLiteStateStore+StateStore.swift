@@ -22,7 +22,7 @@ extension SQLiteStateStore {
     public func accountMappings(_ accountIDs: [String]) async throws -> [String: AccountMapping] {
         guard !accountIDs.isEmpty else { return [:] }
         return try await read { db in
-            let rows = try AccountMapping.fetchAll(db, keys: accountIDs)
+            let rows = try Self.rows(AccountMapping.self, of: StateSchema.accountMapping, where: "accountID", in: accountIDs, db)
             return Dictionary(rows.map { ($0.accountID, $0) }, uniquingKeysWith: { a, _ in a })
         }
     }
@@ -30,7 +30,7 @@ extension SQLiteStateStore {
     public func dealMappings(_ opportunityIDs: [String]) async throws -> [String: DealMapping] {
         guard !opportunityIDs.isEmpty else { return [:] }
         return try await read { db in
-            let rows = try DealMapping.fetchAll(db, keys: opportunityIDs)
+            let rows = try Self.rows(DealMapping.self, of: StateSchema.dealMapping, where: "opportunityID", in: opportunityIDs, db)
             return Dictionary(rows.map { ($0.opportunityID, $0) }, uniquingKeysWith: { a, _ in a })
         }
     }
@@ -59,17 +59,14 @@ extension SQLiteStateStore {
     public func productMappings(_ product2IDs: [String]) async throws -> [String: ProductMapping] {
         guard !product2IDs.isEmpty else { return [:] }
         return try await read { db in
-            let rows = try ProductMapping.fetchAll(db, keys: product2IDs)
+            let rows = try Self.rows(ProductMapping.self, of: StateSchema.productMapping, where: "product2ID", in: product2IDs, db)
             return Dictionary(rows.map { ($0.product2ID, $0) }, uniquingKeysWith: { a, _ in a })
         }
     }
 
     public func journalEntries(_ keys: [String]) async throws -> [String: JournalEntry] {
         guard !keys.isEmpty else { return [:] }
-        return try await read { db in
-            let rows = try JournalEntry.fetchAll(db, keys: keys)
-            return Dictionary(rows.map { ($0.idempotencyKey, $0) }, uniquingKeysWith: { a, _ in a })
-        }
+        return try await read { db in try Self.journalRows(db, keys: keys) }
     }
 
     public func markStarted(_ actions: [ReconcileAction], now: Date) async throws -> [String: JournalEntry] {
@@ -78,7 +75,8 @@ extension SQLiteStateStore {
             // One read for the batch (a statement per key dominated large batches), then the rows as they change.
             let current = try Self.journalRows(db, keys: actions.map(\.idempotencyKey))
             let started = JournalEntry.started(actions, current: current, now: now)
-            for entry in started.entries { try entry.save(db) }
+            var dates = DatabaseDateCache()
+            for entry in started.entries { try Self.upsert(entry, db, dates: &dates) }
             return started.before
         }
     }
@@ -90,6 +88,7 @@ extension SQLiteStateStore {
             let keys = results.map(\.action.idempotencyKey)
             var current = try Self.journalRows(db, keys: keys)
             var letters = try Self.deadLetterRows(db, keys: keys)
+            var dates = DatabaseDateCache()
             for result in results {
                 var entry = current[result.action.idempotencyKey] ?? JournalEntry(action: result.action, now: now)
                 entry.status = .applied
@@ -97,11 +96,9 @@ extension SQLiteStateStore {
                 entry.errorCode = nil
                 entry.errorMessage = nil
                 entry.updatedAt = now
-                try entry.save(db)
+                try Self.upsert(entry, db, dates: &dates)
                 current[result.action.idempotencyKey] = entry
-                try result.account?.save(db)
-                try result.deal?.save(db)
-                for product in result.products { try product.save(db) }
+                try Self.upsertMappings(of: result, db, dates: &dates)
                 if var letter = letters[result.action.idempotencyKey], letter.status == .open {
                     letter.status = .resolved
                     letter.updatedAt = now
@@ -121,7 +118,7 @@ extension SQLiteStateStore {
             entry.errorCode = error.code.rawValue
             entry.errorMessage = error.description
             entry.updatedAt = now
-            try entry.save(db)
+            try Self.upsert(entry, db)
             guard status == .dead else { return false }
             if var letter = try DeadLetter.filter(Column("idempotencyKey") == action.idempotencyKey).fetchOne(db) {
                 let reopened = letter.status != .open
@@ -170,7 +167,7 @@ extension SQLiteStateStore {
     }
 
     public func recordJournal(_ entry: JournalEntry) async throws {
-        try await write { db in try entry.save(db) }
+        try await write { db in try Self.upsert(entry, db) }
     }
 
     public func recentJournal(limit: Int) async throws -> [JournalEntry] {

@@ -15,9 +15,15 @@ import SyncHTTP
 /// token or client secret in the message. Zoho's token throttle ("Access Denied", "too many requests") becomes
 /// `.rateLimited` asking for a 15-minute pause, and further token requests fail at once, without being sent,
 /// until that pause is over.
+///
+/// With a `ZohoTokenFile`, a token is first looked for in the file (same credentials' fingerprint, fresh by the same
+/// 60 s margin) and every token fetched is written there, so processes run one after the other share one token.
+/// A token Zoho rejected (code 57/14 or HTTP 401, then `refresh()`) is never taken from the file again.
 final class ZohoTokenProvider: Sendable {
     /// How long the token endpoint is left alone after its "Access Denied" throttle (clients report 15–30 min).
     static let throttlePauseSeconds: Double = 900
+    /// How long before its expiry a token counts as expired, in memory and in the file.
+    static let expiryMarginSeconds = 60
 
     private let tokenURL: String
     private let form: Data
@@ -25,6 +31,9 @@ final class ZohoTokenProvider: Sendable {
     private let transport: HTTPTransport
     private let cache: TokenCache<ZohoAccessToken>
     private let blockedUntil = Mutex<Date?>(nil)
+    private let tokenFile: ZohoTokenFile?
+    /// The token value last handed to the cache, and the values Zoho rejected (never read from the file again).
+    private let served = Mutex<(last: String?, rejected: Set<String>)>((nil, []))
     private let logger: Logger
     private let now: @Sendable () -> Date
 
@@ -32,10 +41,12 @@ final class ZohoTokenProvider: Sendable {
     ///   - accountsURL: the accounts server, e.g. `https://accounts.zoho.eu` (no trailing path).
     ///   - fallbackBooksBaseURL: the data center's Books base, used only when a token response has no `api_domain`.
     ///   - transport: a transport without Books pacing; only `executeRaw` is used.
+    ///   - tokenCachePath: the token file shared between processes; nil keeps the token in memory only.
     ///   - now: the wall clock (UTC) for token expiry and the throttle pause.
     init(
         accountsURL: String, clientID: String, clientSecret: String, refreshToken: String,
-        fallbackBooksBaseURL: String, transport: HTTPTransport, logger: Logger, now: @escaping @Sendable () -> Date
+        fallbackBooksBaseURL: String, transport: HTTPTransport, tokenCachePath: String? = nil, logger: Logger,
+        now: @escaping @Sendable () -> Date
     ) {
         tokenURL = accountsURL.trimmingTrailingSlashes + "/oauth/v2/token"
         form = Data(
@@ -47,7 +58,14 @@ final class ZohoTokenProvider: Sendable {
         self.transport = transport
         self.logger = logger
         self.now = now
-        cache = TokenCache(now: now)
+        cache = TokenCache(expiryMargin: .seconds(Self.expiryMarginSeconds), now: now)
+        tokenFile = tokenCachePath.map { path in
+            ZohoTokenFile(
+                path: path,
+                fingerprint: ZohoTokenFile.fingerprint(
+                    accountsURL: accountsURL, clientID: clientID, refreshToken: refreshToken),
+                logger: logger)
+        }
     }
 
     /// The cached access token, fetched when there is none or it is about to expire.
@@ -57,14 +75,36 @@ final class ZohoTokenProvider: Sendable {
         try await cache.token { try await self.fetch() }
     }
 
-    /// Drops the cached token and fetches a new one (after code 57/14 or HTTP 401).
+    /// Drops the cached token, marks it rejected (never taken from the token file again) and gets a new one
+    /// (after code 57/14 or HTTP 401).
     /// - Throws: as `current()`.
     func refresh() async throws {
+        served.withLock { state in
+            if let last = state.last { state.rejected.insert(last) }
+        }
         await cache.invalidate()
         _ = try await current()
     }
 
+    /// A fresh, unrejected token of the token file, else a new one from Zoho (then written to the file).
     private func fetch() async throws -> (ZohoAccessToken, expiresAt: Date?) {
+        if let stored = tokenFile?.load(), isUsable(stored) {
+            logger.debug("Using the Zoho access token of the token cache file")
+            served.withLock { $0.last = stored.token.value }
+            return (stored.token, stored.expiresAt)
+        }
+        let (token, expiresAt) = try await requestToken()
+        served.withLock { $0.last = token.value }
+        tokenFile?.save(ZohoTokenFile.Entry(token: token, expiresAt: expiresAt))
+        return (token, expiresAt)
+    }
+
+    private func isUsable(_ stored: ZohoTokenFile.Entry) -> Bool {
+        let fresh = now().addingTimeInterval(TimeInterval(Self.expiryMarginSeconds)) < stored.expiresAt
+        return fresh && !served.withLock { $0.rejected.contains(stored.token.value) }
+    }
+
+    private func requestToken() async throws -> (ZohoAccessToken, expiresAt: Date) {
         if let until = blockedUntil.withLock({ $0 }), until > now() {
             throw Self.throttled(retryAfter: until.timeIntervalSince(now()))
         }

@@ -30,12 +30,17 @@ extension ZohoBooksClient {
         public var organizationTimeZone: TimeZone?
         /// Timeouts, retries, in-flight cap, pacing and TLS trust of the HTTP layer.
         public var http: HTTPTransport.Configuration
+        /// The file where the access token is kept between processes (JSON, mode 0600, no refresh token or client
+        /// secret; see `ZohoTokenFile`); nil keeps it in memory only, so each process spends one of the 10 tokens
+        /// a refresh token may obtain per 10 minutes.
+        public var tokenCachePath: String?
 
         /// Creates a configuration.
         public init(
             dataCenter: ZohoDataCenter = .us, accountsURL: String? = nil, clientID: String, clientSecret: String,
             refreshToken: String, organizationID: String, paymentTermsDays: Int = 0, requestsPerMinute: Int = 100,
-            organizationTimeZone: TimeZone? = nil, http: HTTPTransport.Configuration = .init()
+            organizationTimeZone: TimeZone? = nil, http: HTTPTransport.Configuration = .init(),
+            tokenCachePath: String? = nil
         ) {
             self.dataCenter = dataCenter
             self.accountsURL = accountsURL
@@ -47,6 +52,7 @@ extension ZohoBooksClient {
             self.requestsPerMinute = requestsPerMinute
             self.organizationTimeZone = organizationTimeZone
             self.http = http
+            self.tokenCachePath = tokenCachePath
         }
 
         /// The accounts server in use: the override, else the data center's.

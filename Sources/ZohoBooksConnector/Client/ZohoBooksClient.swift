@@ -57,8 +57,8 @@ public final class ZohoBooksClient: ZohoBooksGateway {
         tokens = ZohoTokenProvider(
             accountsURL: configuration.effectiveAccountsURL, clientID: configuration.clientID,
             clientSecret: configuration.clientSecret, refreshToken: configuration.refreshToken,
-            fallbackBooksBaseURL: configuration.dataCenter.booksBaseURL, transport: accountsTransport, logger: logger,
-            now: now)
+            fallbackBooksBaseURL: configuration.dataCenter.booksBaseURL, transport: accountsTransport,
+            tokenCachePath: configuration.tokenCachePath, logger: logger, now: now)
         let pacer = RequestPacer(pacing: configuration.effectivePacing, sleeper: sleeper)
         let vendor = ZohoBooksVendor(tokens: tokens, quota: quotaTracker, pacer: pacer, now: now)
         var booksHTTP = configuration.http

@@ -1,4 +1,5 @@
 import Foundation
+import SyncCore
 
 /// Zoho Books timestamps (`created_time`, `last_modified_time`, `updated_time`): `yyyy-MM-dd'T'HH:mm:ssZ` with the
 /// organization's UTC offset and no colon in it (`2026-06-09T13:14:59-0400`), as documented on the Books API
@@ -18,7 +19,7 @@ enum ZohoTimestamp {
               (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61,
               let offset = offsetSeconds(chars[19...])
         else { return nil }
-        let days = daysFromCivil(year: year, month: month, day: day)
+        let days = CalendarDate(year: year, month: month, day: day).daysSince1970
         let local = days * 86_400 + hour * 3_600 + minute * 60 + second
         return Date(timeIntervalSince1970: TimeInterval(local - offset))
     }
@@ -30,7 +31,8 @@ enum ZohoTimestamp {
         let local = Int(date.timeIntervalSince1970.rounded(.down)) + offset
         let days = Int((Double(local) / 86_400).rounded(.down))
         let secondsOfDay = local - days * 86_400
-        let (year, month, day) = civilFromDays(days)
+        let date = CalendarDate(daysSince1970: days)
+        let (year, month, day) = (date.year, date.month, date.day)
         let sign = offset < 0 ? "-" : "+"
         let absOffset = abs(offset)
         let clock = String(
@@ -60,28 +62,5 @@ enum ZohoTimestamp {
         else { return nil }
         let seconds = hours * 3_600 + minutes * 60
         return chars[0] == UInt8(ascii: "-") ? -seconds : seconds
-    }
-
-    /// Days since 1970-01-01 of a Gregorian date (Howard Hinnant's `days_from_civil`).
-    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The Gregorian date of a day count since 1970-01-01 (inverse of `daysFromCivil`).
-    private static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }

@@ -17,6 +17,10 @@ enum ZohoQueryString {
     }
 
     private static func decode(_ text: Substring) -> String {
+        // Without `+` or `%` there is nothing to decode.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) else {
+            return String(text)
+        }
         let spaced = text.replacingOccurrences(of: "+", with: " ")
         return spaced.removingPercentEncoding ?? spaced
     }

@@ -21,15 +21,25 @@ struct ZohoTimeFormat: Sendable {
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         let offset = timeZone.secondsFromGMT(for: date) / 60
         let sign = offset < 0 ? "-" : "+"
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d%@%02d%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
-            parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0, sign, abs(offset) / 60, abs(offset) % 60)
+        return Self.digits(parts.year ?? 0, 4) + "-" + Self.digits(parts.month ?? 0, 2) + "-"
+            + Self.digits(parts.day ?? 0, 2) + "T" + Self.digits(parts.hour ?? 0, 2) + ":"
+            + Self.digits(parts.minute ?? 0, 2) + ":" + Self.digits(parts.second ?? 0, 2) + sign
+            + Self.digits(abs(offset) / 60, 2) + Self.digits(abs(offset) % 60, 2)
     }
 
     /// `2026-06-09`: the calendar day of `date` in the organization's time zone.
     func day(_ date: Date) -> String {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+        return Self.digits(parts.year ?? 0, 4) + "-" + Self.digits(parts.month ?? 0, 2) + "-"
+            + Self.digits(parts.day ?? 0, 2)
+    }
+
+    /// `value` in decimal, zero-padded to `width` characters with the sign counted, as `%0<width>d` writes it.
+    static func digits(_ value: Int, _ width: Int) -> String {
+        let magnitude = String(value.magnitude)
+        let sign = value < 0 ? "-" : ""
+        let padding = max(0, width - sign.count - magnitude.count)
+        return sign + String(repeating: "0", count: padding) + magnitude
     }
 
     /// `09 Jun 2026` from a `yyyy-MM-dd` day.
@@ -40,11 +50,12 @@ struct ZohoTimeFormat: Sendable {
         return "\(pieces[2]) \(names[month - 1]) \(pieces[0])"
     }
 
-    /// Seconds from `date` until the next midnight in the organization's time zone (daily quota reset).
-    func secondsUntilNextMidnight(after date: Date) -> Int {
+    /// From the start of `date`'s day to the next midnight in the organization's time zone (daily quota reset);
+    /// nil when the calendar cannot tell.
+    func dayBounds(of date: Date) -> Range<Date>? {
         let start = calendar.startOfDay(for: date)
-        let next = calendar.date(byAdding: .day, value: 1, to: start) ?? date.addingTimeInterval(86_400)
-        return max(0, Int(next.timeIntervalSince(date).rounded(.up)))
+        guard let next = calendar.date(byAdding: .day, value: 1, to: start), start <= next else { return nil }
+        return start..<next
     }
 
     /// The day `days` after a `yyyy-MM-dd` day.

@@ -26,7 +26,7 @@ struct ZohoAPIGate: RouterMiddleware {
         let authorization = request.headers[.authorization] ?? ""
         let scheme = "Zoho-oauthtoken "
         guard authorization.hasPrefix(scheme) else { return .missingAuthorization }
-        let token = authorization.dropFirst(scheme.count).trimmingCharacters(in: .whitespaces)
+        let token = Self.trimmingWhitespace(authorization.dropFirst(scheme.count))
         let query = ZohoHTTP.query(request)
         let needsOrganization = request.uri.path != "/books/v3/organizations"
         let configuration = simulator.configuration
@@ -41,6 +41,16 @@ struct ZohoAPIGate: RouterMiddleware {
             }
             return state.limits.admit(now: now, configuration: configuration, time: state.time)
         }
+    }
+
+    /// `text` without leading and trailing `CharacterSet.whitespaces` (as `trimmingCharacters(in:)`, which
+    /// is only called when there is something to trim).
+    private static func trimmingWhitespace(_ text: Substring) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last, !CharacterSet.whitespaces.contains(first),
+            !CharacterSet.whitespaces.contains(last)
+        else { return text.trimmingCharacters(in: .whitespaces) }
+        return String(text)
     }
 }
 

@@ -37,7 +37,7 @@ enum ZohoHTTP {
     static func jsonBody(_ request: Request) async throws -> ZohoJSONObject {
         let buffer = try await request.body.collect(upTo: maxBodyBytes)
         let text = String(buffer: buffer)
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return ZohoJSONObject() }
+        if text.unicodeScalars.allSatisfy(CharacterSet.whitespacesAndNewlines.contains) { return ZohoJSONObject() }
         var document = ZohoJSON.parse(Data(text.utf8))
         if document == nil, let legacy = ZohoQueryString.parse(text)["JSONString"] {
             document = ZohoJSON.parse(Data(legacy.utf8))

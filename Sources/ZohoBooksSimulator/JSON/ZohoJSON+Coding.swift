@@ -29,9 +29,10 @@ extension ZohoJSON: Decodable {
         }
     }
 
-    /// Parses a request body; nil when the bytes are not a JSON document.
+    /// Parses a request body; nil when the bytes are not a JSON document. Plain objects are read directly (the
+    /// same value, without `JSONDecoder`'s per-value type probing); everything else goes through `JSONDecoder`.
     static func parse(_ data: Data) -> ZohoJSON? {
-        try? JSONDecoder().decode(ZohoJSON.self, from: data)
+        ZohoJSONQuickReader.object(Array(data)) ?? (try? JSONDecoder().decode(ZohoJSON.self, from: data))
     }
 
     /// The compact JSON text of this value (no spaces, members in order, `/` not escaped).

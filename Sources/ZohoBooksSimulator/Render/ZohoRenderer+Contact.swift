@@ -17,7 +17,7 @@ extension ZohoRenderer {
             ("language_code_formatted", .string("")), ("contact_salutation", .string("")),
             ("email", .string(contact.email)), ("phone", .string(primary?.phone ?? "")), ("mobile", .string("")),
             ("portal_status", .string("disabled")),
-            ("has_transaction", .bool(state.invoices.contains { $0.customerID == contact.id })),
+            ("has_transaction", .bool(state.invoicePositionsByCustomer[contact.id] != nil)),
             ("contact_type", .string(contact.contactType)), ("customer_sub_type", .string("business")),
             ("owner_id", .string("")), ("owner_name", .string("")), ("source", .string("api")),
             ("documents", .array([])), ("twitter", .string("")), ("facebook", .string("")),

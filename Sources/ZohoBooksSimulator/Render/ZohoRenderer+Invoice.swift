@@ -4,7 +4,7 @@ extension ZohoRenderer {
     /// The `invoice` of `GET /invoices/{id}` and `POST /invoices` (member subset of the recorded sample).
     func invoice(_ invoice: ZohoInvoice) -> ZohoJSON {
         let currency = state.currency(id: invoice.currencyID)
-        let customer = state.contacts.first { $0.id == invoice.customerID }
+        let customer = state.contact(id: invoice.customerID)
         let total = invoice.total(precision: currency.precision)
         let status = invoice.status(today: state.today(now), precision: currency.precision)
         let members: [(String, ZohoJSON)] = [
@@ -59,7 +59,7 @@ extension ZohoRenderer {
     /// A row of `GET /invoices` (every member of the recorded list row).
     func invoiceRow(_ invoice: ZohoInvoice) -> ZohoJSON {
         let currency = state.currency(id: invoice.currencyID)
-        let customer = state.contacts.first { $0.id == invoice.customerID }
+        let customer = state.contact(id: invoice.customerID)
         let status = invoice.status(today: state.today(now), precision: currency.precision)
         let billing = customer?.billingAddress ?? ZohoAddress()
         let members: [(String, ZohoJSON)] = [
@@ -99,7 +99,7 @@ extension ZohoRenderer {
     /// `GET /invoices/{id}/email`: the default mail, `data.to_contacts` being the customer's contact persons
     /// with an email (members from the invoices OpenAPI file), so a client can see there is no recipient.
     func emailContent(_ invoice: ZohoInvoice) -> ZohoJSON {
-        let customer = state.contacts.first { $0.id == invoice.customerID }
+        let customer = state.contact(id: invoice.customerID)
         let persons = (customer?.persons ?? []).filter { !$0.email.isEmpty }
         let toContacts: [ZohoJSON] = persons.map { person in
             .object(ZohoJSONObject([

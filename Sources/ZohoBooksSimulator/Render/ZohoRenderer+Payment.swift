@@ -6,7 +6,7 @@ extension ZohoRenderer {
     func payment(_ payment: ZohoCustomerPayment) -> ZohoJSON {
         let currency = currency(of: payment)
         let applications: [ZohoJSON] = payment.allocations.map { allocation in
-            let invoice = state.invoices.first { $0.id == allocation.invoiceID }
+            let invoice = state.invoice(id: allocation.invoiceID)
             let invoiceCurrency = invoice.map { state.currency(id: $0.currencyID) } ?? currency
             return .object(ZohoJSONObject([
                 ("invoice_number", .string(invoice?.number ?? "")), ("invoice_payment_id", .string(allocation.id)),
@@ -52,7 +52,7 @@ extension ZohoRenderer {
     func paymentRow(_ payment: ZohoCustomerPayment) -> ZohoJSON {
         let currency = currency(of: payment)
         let numbers = payment.allocations.compactMap { allocation in
-            state.invoices.first { $0.id == allocation.invoiceID }?.number
+            state.invoice(id: allocation.invoiceID)?.number
         }
         let members: [(String, ZohoJSON)] = [
             ("payment_id", .string(payment.id)), ("payment_number", .string(payment.number)),
@@ -77,6 +77,6 @@ extension ZohoRenderer {
 
     /// A payment is in its customer's currency.
     private func currency(of payment: ZohoCustomerPayment) -> ZohoCurrency {
-        state.currency(id: state.contacts.first { $0.id == payment.customerID }?.currencyID ?? "")
+        state.currency(id: state.contact(id: payment.customerID)?.currencyID ?? "")
     }
 }

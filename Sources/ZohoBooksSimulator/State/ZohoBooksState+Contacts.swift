@@ -109,8 +109,8 @@ extension ZohoBooksState {
     /// `outstanding_receivable_amount`: the balance of the contact's sent, unpaid invoices.
     func receivable(_ contact: ZohoContact) -> Decimal {
         let precision = currency(id: contact.currencyID).precision
-        return invoices.filter {
-            $0.customerID == contact.id && $0.baseStatus != .void && ($0.baseStatus == .sent || $0.paymentMade > 0)
+        return invoices(ofCustomer: contact.id).filter {
+            $0.baseStatus != .void && ($0.baseStatus == .sent || $0.paymentMade > 0)
         }.reduce(Decimal(0)) { $0 + $1.balance(precision: precision) }
     }
 

@@ -32,7 +32,7 @@ extension ZohoBooksState {
     mutating func createInvoice(
         _ input: ZohoInvoiceInput, ignoreAutoNumber: Bool, now: Date
     ) throws(ZohoAPIError) -> ZohoInvoice {
-        guard let customer = contacts.first(where: { $0.id == input.customerID }) else { throw .badCustomer }
+        guard let customer = contact(id: input.customerID) else { throw .badCustomer }
         guard !input.lines.isEmpty else { throw .invalidValue("line_items") }
         let date = input.date ?? today(now)
         guard time.parseDay(date) != nil else { throw .invalidValue("date") }
@@ -46,7 +46,7 @@ extension ZohoBooksState {
         } else {
             number = "INV-" + String(nextInvoiceNumber).leftPadded(to: 6)
         }
-        guard !invoices.contains(where: { $0.number == number }) else { throw .invoiceNumberExists }
+        guard !invoiceNumbers.contains(number) else { throw .invoiceNumberExists }
         if !ignoreAutoNumber { nextInvoiceNumber += 1 }
         var lines: [ZohoLineItem] = []
         for (index, line) in input.lines.enumerated() {
@@ -60,7 +60,7 @@ extension ZohoBooksState {
             referenceNumber: input.referenceNumber, currencyID: customer.currencyID, lines: lines, notes: input.notes,
             terms: input.terms, baseStatus: .draft, paymentMade: 0, isEmailed: false, lastPaymentDate: "",
             createdAt: now, modifiedAt: now)
-        invoices.append(invoice)
+        append(invoice)
         return invoice
     }
 
@@ -69,11 +69,11 @@ extension ZohoBooksState {
     /// - Throws: 1002 for an unknown id; code 2 (`to_mail_ids`, [ASSUME]) when there is no recipient.
     mutating func emailInvoice(id: String, to: [String], now: Date) throws(ZohoAPIError) -> Bool {
         let index = try invoiceIndex(id)
-        let customer = contacts.first { $0.id == invoices[index].customerID }
+        let customer = contact(id: invoices[index].customerID)
         let recipients = to.isEmpty ? (customer?.allEmails ?? []) : to
         guard !recipients.isEmpty else { throw .noRecipient }
-        let isFirst = !emails.contains { $0.invoiceID == id }
-        emails.append(ZohoSentEmail(invoiceID: id, invoiceNumber: invoices[index].number, to: recipients, sentAt: now))
+        let isFirst = emailCounts[id] == nil
+        recordEmail(ZohoSentEmail(invoiceID: id, invoiceNumber: invoices[index].number, to: recipients, sentAt: now))
         invoices[index].isEmailed = true
         if invoices[index].baseStatus == .draft { invoices[index].baseStatus = .sent }
         invoices[index].modifiedAt = now
@@ -170,7 +170,7 @@ extension ZohoBooksState {
 
     /// `customer_name` of an invoice or payment.
     func customerName(_ customerID: String) -> String {
-        contacts.first { $0.id == customerID }?.name ?? ""
+        contact(id: customerID)?.name ?? ""
     }
 
     /// The operator's view of an invoice.
@@ -180,7 +180,7 @@ extension ZohoBooksState {
             invoiceID: invoice.id, invoiceNumber: invoice.number, referenceNumber: invoice.referenceNumber,
             customerID: invoice.customerID, status: invoice.status(today: today(now), precision: currency.precision),
             total: invoice.total(precision: currency.precision), balance: invoice.balance(precision: currency.precision),
-            currencyCode: currency.code, emailsSent: emails.filter { $0.invoiceID == invoice.id }.count,
+            currencyCode: currency.code, emailsSent: emailCounts[invoice.id] ?? 0,
             lastModifiedTime: invoice.modifiedAt)
     }
 

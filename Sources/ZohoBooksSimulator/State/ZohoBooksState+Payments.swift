@@ -33,7 +33,7 @@ extension ZohoBooksState {
         if customerID == nil, let first = input.invoices.first {
             customerID = invoices[try invoiceIndex(first.invoiceID)].customerID
         }
-        guard let customerID, contacts.contains(where: { $0.id == customerID }) else { throw .badCustomer }
+        guard let customerID, contact(id: customerID) != nil else { throw .badCustomer }
         let date = input.date ?? today(stampedAt)
         guard time.parseDay(date) != nil else { throw .invalidValue("date") }
         var applied: [String: Decimal] = [:]
@@ -74,10 +74,10 @@ extension ZohoBooksState {
     /// stamped `now`. Deleted payments simply disappear from lists (no tombstone, zoho.md §10).
     /// - Throws: 1002 for an unknown id.
     mutating func deletePayment(id: String, now: Date) throws(ZohoAPIError) {
-        guard let index = payments.firstIndex(where: { $0.id == id }) else { throw .paymentNotFound }
+        guard let index = payments.positionOfID(id, \.id) else { throw .paymentNotFound }
         let payment = payments.remove(at: index)
         for allocation in payment.allocations {
-            guard let invoiceIndex = invoices.firstIndex(where: { $0.id == allocation.invoiceID }) else { continue }
+            guard let invoiceIndex = invoices.positionOfID(allocation.invoiceID, \.id) else { continue }
             invoices[invoiceIndex].paymentMade -= allocation.amount
             invoices[invoiceIndex].lastPaymentDate = payments.flatMap(\.allocations)
                 .filter { $0.invoiceID == allocation.invoiceID }.map(\.applyDate).max() ?? ""
@@ -88,10 +88,10 @@ extension ZohoBooksState {
     /// The payment with `id` if visible at `now`.
     /// - Throws: 1002 for an unknown or not yet visible id.
     func payment(id: String, now: Date) throws(ZohoAPIError) -> ZohoCustomerPayment {
-        guard let payment = payments.first(where: { $0.id == id && $0.visibleFrom <= now }) else {
+        guard let index = payments.positionOfID(id, \.id), payments[index].visibleFrom <= now else {
             throw .paymentNotFound
         }
-        return payment
+        return payments[index]
     }
 
     /// `GET /customerpayments`: filters `customer_id`, `payment_mode`, `reference_number`, `date`,

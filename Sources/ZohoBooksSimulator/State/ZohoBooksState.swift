@@ -3,7 +3,10 @@ import SimulatorKit
 
 /// Everything one simulated Zoho Books organization holds, mutated under the simulator's lock.
 ///
-/// Ids are 18-digit strings from one counter (`idPrefix` + 12 digits), so the same seed gives the same ids.
+/// Ids are 18-digit strings from one counter (`idPrefix` + 12 digits), so the same seed gives the same ids, and
+/// `contacts`, `invoices` and `payments` (appended as they are created) are in id order: lookups by id are binary
+/// searches. Invoices are only appended through `append(_:)` and emails through `recordEmail(_:)`, which keep the
+/// indexes below.
 struct ZohoBooksState: Sendable {
     let organizationID: String
     let organizationName: String
@@ -13,7 +16,13 @@ struct ZohoBooksState: Sendable {
     var contacts: [ZohoContact] = []
     var invoices: [ZohoInvoice] = []
     var payments: [ZohoCustomerPayment] = []
-    var emails: [ZohoSentEmail] = []
+    private(set) var emails: [ZohoSentEmail] = []
+    /// `invoice_number`s in use (invoices are never deleted, only voided).
+    private(set) var invoiceNumbers: Set<String> = []
+    /// Positions in `invoices` of each customer's invoices, by `customer_id`, oldest first.
+    private(set) var invoicePositionsByCustomer: [String: [Int]] = [:]
+    /// Emails sent per `invoice_id`.
+    private(set) var emailCounts: [String: Int] = [:]
     var oauth: ZohoOAuthState
     var limits = ZohoRateLimiter()
     var nextInvoiceNumber = 1
@@ -70,13 +79,41 @@ struct ZohoBooksState: Sendable {
 
     /// The index of the contact with `id`.
     func contactIndex(_ id: String) throws(ZohoAPIError) -> Int {
-        guard let index = contacts.firstIndex(where: { $0.id == id }) else { throw .contactNotFound }
+        guard let index = contacts.positionOfID(id, \.id) else { throw .contactNotFound }
         return index
+    }
+
+    /// The contact with `id`, or nil.
+    func contact(id: String) -> ZohoContact? {
+        contacts.positionOfID(id, \.id).map { contacts[$0] }
     }
 
     /// The index of the invoice with `id`.
     func invoiceIndex(_ id: String) throws(ZohoAPIError) -> Int {
-        guard let index = invoices.firstIndex(where: { $0.id == id }) else { throw .invoiceNotFound }
+        guard let index = invoices.positionOfID(id, \.id) else { throw .invoiceNotFound }
         return index
+    }
+
+    /// The invoice with `id`, or nil.
+    func invoice(id: String) -> ZohoInvoice? {
+        invoices.positionOfID(id, \.id).map { invoices[$0] }
+    }
+
+    /// The invoices of the customer `customerID`, oldest first.
+    func invoices(ofCustomer customerID: String) -> [ZohoInvoice] {
+        (invoicePositionsByCustomer[customerID] ?? []).map { invoices[$0] }
+    }
+
+    /// Adds a new invoice (its id above every existing one) and indexes its number and customer.
+    mutating func append(_ invoice: ZohoInvoice) {
+        invoicePositionsByCustomer[invoice.customerID, default: []].append(invoices.count)
+        invoiceNumbers.insert(invoice.number)
+        invoices.append(invoice)
+    }
+
+    /// Records an email and counts it for its invoice.
+    mutating func recordEmail(_ email: ZohoSentEmail) {
+        emailCounts[email.invoiceID, default: 0] += 1
+        emails.append(email)
     }
 }

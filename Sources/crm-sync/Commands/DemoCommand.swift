@@ -45,6 +45,9 @@ struct DemoCommand: AsyncParsableCommand {
                 environment["SF_MULTI_CURRENCY"] = "true"
                 environment["CRMSYNC_RETRY_BASE_MILLISECONDS"] = "50"
                 environment["ZOHO_REQUESTS_PER_MINUTE"] = "3000"
+                // The demo's simulators live only as long as the demo: their tokens are not worth keeping (and must
+                // not replace a real token file in state/).
+                environment["ZOHO_TOKEN_CACHE"] = "off"
                 // Every demo pass reads all SAP stock, as the hourly run does.
                 environment["CRMSYNC_INTERVAL_STOCK"] = "1"
                 let configuration = try await AppConfiguration.load(environment: environment, envFile: "/nonexistent/.env")
