@@ -34,15 +34,15 @@ struct TokenFileTests {
             #expect(token.hasPrefix("1000."))
             #expect(json["expires_at"] as? String == "2026-06-09T15:00:00Z")
             #expect(json["books_base_url"] as? String == harness.baseURL + "/books/v3")
-            let fingerprint = try #require(json["fingerprint"] as? String)
-            #expect(fingerprint.count == 64 && fingerprint.allSatisfy(\.isHexDigit))
+            let seal = try #require(json["seal"] as? String)
+            #expect(seal.count == 64 && seal.allSatisfy(\.isHexDigit))  // HMAC-SHA256: 32 bytes
             #expect(!log.text.contains(token))
             // No temporary file is left beside it.
             #expect(try FileManager.default.contentsOfDirectory(atPath: harness.folder.path) == ["zoho-token.json"])
         }
     }
 
-    @Test("Another refresh token (fingerprint) costs a new token and replaces the file")
+    @Test("Another refresh token costs a new token and replaces the file")
     func otherCredentials() async throws {
         try await TokenFileHarness.run { harness in
             _ = try await harness.client().findContact(name: "Acme Corp")
@@ -51,7 +51,7 @@ struct TokenFileTests {
             _ = try await other.findContact(name: "Acme Corp")
             #expect(harness.tokenRequests == 2)
             let second = try harness.tokenFileJSON()
-            #expect(second["fingerprint"] as? String != first["fingerprint"] as? String)
+            #expect(second["seal"] as? String != first["seal"] as? String)
             #expect(second["access_token"] as? String != first["access_token"] as? String)
         }
     }
@@ -95,14 +95,59 @@ struct TokenFileTests {
         }
     }
 
-    @Test("A file that does not parse is ignored and replaced")
-    func unparseableFile() async throws {
+    @Test("A path naming a file that is not a token cache (the state store, a cut-off file) is never overwritten")
+    func foreignFileLeftAlone() async throws {
         try await TokenFileHarness.run { harness in
             try FileManager.default.createDirectory(at: harness.folder, withIntermediateDirectories: true)
-            try Data("{\"access_token\": ".utf8).write(to: harness.tokenFile)
-            _ = try await harness.client().findContact(name: "Acme Corp")
+            let foreign = Data("SQLite format 3\u{0}{\"access_token\": ".utf8)
+            try foreign.write(to: harness.tokenFile)
+            let log = CapturedLog()
+            let client = harness.client(logger: log.logger)
+            #expect(try await client.findContact(name: "Acme Corp")?.email == "jane.doe@example.com")
             #expect(harness.tokenRequests == 1)
-            #expect(try harness.tokenFileJSON()["access_token"] is String)
+            #expect(try Data(contentsOf: harness.tokenFile) == foreign)
+            #expect(log.text.contains("names a file that is not a token cache"))
+        }
+    }
+
+    @Test("A symbolic link at the path is neither followed for reading nor replaced")
+    func symbolicLinkLeftAlone() async throws {
+        try await TokenFileHarness.run { harness in
+            _ = try await harness.client().findContact(name: "Acme Corp")
+            let target = harness.folder.appendingPathComponent("real-token.json")
+            try FileManager.default.moveItem(at: harness.tokenFile, to: target)
+            try FileManager.default.createSymbolicLink(at: harness.tokenFile, withDestinationURL: target)
+            _ = try await harness.client().findContact(name: "Acme Corp")
+            #expect(harness.tokenRequests == 2)
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: harness.tokenFile.path) == target.path)
+        }
+    }
+
+    @Test("A file whose Books base, expiry or token was edited (the seal no longer matches) is not used")
+    func editedFileIgnored() async throws {
+        try await TokenFileHarness.run { harness in
+            _ = try await harness.client().findContact(name: "Acme Corp")
+            for (key, value) in [("books_base_url", "http://127.0.0.1:1/books/v3"), ("expires_at", "9999-12-31T23:59:59Z")] {
+                var json = try harness.tokenFileJSON()
+                json[key] = value
+                try JSONSerialization.data(withJSONObject: json).write(to: harness.tokenFile)
+                let before = harness.tokenRequests
+                #expect(try await harness.client().findContact(name: "Acme Corp")?.email == "jane.doe@example.com")
+                #expect(harness.tokenRequests == before + 1, "\(key) edited")
+                #expect(try harness.tokenFileJSON()[key] as? String != value)
+            }
+        }
+    }
+
+    @Test("A file larger than 64 KiB is not read")
+    func oversizedFileIgnored() async throws {
+        try await TokenFileHarness.run { harness in
+            _ = try await harness.client().findContact(name: "Acme Corp")
+            var json = try harness.tokenFileJSON()
+            json["padding"] = String(repeating: "x", count: 70_000)
+            try JSONSerialization.data(withJSONObject: json).write(to: harness.tokenFile)
+            _ = try await harness.client().findContact(name: "Acme Corp")
+            #expect(harness.tokenRequests == 2)
         }
     }
 

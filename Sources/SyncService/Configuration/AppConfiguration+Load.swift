@@ -188,7 +188,8 @@ struct ConfigurationProblems {
     mutating func int(_ name: String, default fallback: Int, range: ClosedRange<Int>) -> Int {
         guard let text = optional(name) else { return fallback }
         guard let value = Int(text), range.contains(value) else {
-            invalid(name, "must be a whole number in \(range.lowerBound)...\(range.upperBound)")
+            // Whole-number settings are counts, seconds and ports, never secrets: the value is shown.
+            invalid(name, "must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'")
             return fallback
         }
         return value
@@ -256,6 +257,6 @@ struct ConfigurationProblems {
         guard !messages.isEmpty else { return }
         throw SyncError(
             code: .configuration, system: .configuration,
-            message: "Configuration problems: " + messages.joined(separator: "; ") + ". See README.md, \"Configuration\".")
+            message: "Configuration problems: " + messages.joined(separator: "; ") + ". See docs/configuration.md.")
     }
 }

@@ -16,8 +16,8 @@ import SyncHTTP
 /// `.rateLimited` asking for a 15-minute pause, and further token requests fail at once, without being sent,
 /// until that pause is over.
 ///
-/// With a `ZohoTokenFile`, a token is first looked for in the file (same credentials' fingerprint, fresh by the same
-/// 60 s margin) and every token fetched is written there, so processes run one after the other share one token.
+/// With a `ZohoTokenFile`, a token is first looked for in the file (sealed with the same credentials, fresh by the
+/// same 60 s margin) and every token fetched is written there, so processes run one after the other share one token.
 /// A token Zoho rejected (code 57/14 or HTTP 401, then `refresh()`) is never taken from the file again.
 final class ZohoTokenProvider: Sendable {
     /// How long the token endpoint is left alone after its "Access Denied" throttle (clients report 15–30 min).
@@ -61,10 +61,7 @@ final class ZohoTokenProvider: Sendable {
         cache = TokenCache(expiryMargin: .seconds(Self.expiryMarginSeconds), now: now)
         tokenFile = tokenCachePath.map { path in
             ZohoTokenFile(
-                path: path,
-                fingerprint: ZohoTokenFile.fingerprint(
-                    accountsURL: accountsURL, clientID: clientID, refreshToken: refreshToken),
-                logger: logger)
+                path: path, accountsURL: accountsURL, clientID: clientID, refreshToken: refreshToken, logger: logger)
         }
     }
 
@@ -171,7 +168,8 @@ final class ZohoTokenProvider: Sendable {
         SyncError(
             code: .rateLimited, system: .zohoBooks,
             message: "The Zoho accounts server throttles token requests (\"Access Denied\"); no token is requested "
-                + "for \(Int(retryAfter.rounded(.up))) seconds",
+                + "for \(Int(retryAfter.rounded(.up))) seconds. Processes share one token through ZOHO_TOKEN_CACHE: "
+                + "keep it on and its folder writable",
             vendorCode: "Access Denied", retryAfterSeconds: retryAfter)
     }
 
