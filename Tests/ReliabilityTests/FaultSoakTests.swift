@@ -120,13 +120,7 @@ import ZohoBooksSimulator
         let ours = Set(deals.map { "SF-" + $0.opportunityID })
         let open = running.zoho.allInvoices().filter { ours.contains($0.referenceNumber) && $0.balance > 0 && $0.status != "void" }
         for invoice in open.shuffled(using: &random).prefix(3) {
-            var amount = invoice.balance
-            if random.chance(0.5) {
-                var half = invoice.balance / 2
-                var rounded = Decimal()
-                NSDecimalRound(&rounded, &half, 2, .down)
-                if rounded > 0 { amount = rounded }
-            }
+            let amount = PaymentAmount.halfOrAll(of: invoice.balance, random: &random)
             _ = try? running.zoho.recordPayment(
                 [ZohoBooksSimulator.PaymentApplication(invoiceID: invoice.invoiceID, amount: amount)], paymentMode: "banktransfer")
         }

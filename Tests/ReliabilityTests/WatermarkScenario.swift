@@ -130,13 +130,7 @@ struct WatermarkScenario {
         guard !unpaid.isEmpty else { return try enterWon() }
         let stamp = clock.now()
         for invoice in unpaid.shuffled(using: &random).prefix(Int.random(in: 1...3, using: &random)) {
-            var amount = invoice.balance
-            if random.chance(0.5) {
-                var half = invoice.balance / 2
-                var rounded = Decimal()
-                NSDecimalRound(&rounded, &half, 2, .down)
-                if rounded > 0 { amount = rounded }
-            }
+            let amount = PaymentAmount.halfOrAll(of: invoice.balance, random: &random)
             let lag = lag()
             try running.zoho.recordPayment(
                 [ZohoBooksSimulator.PaymentApplication(invoiceID: invoice.invoiceID, amount: amount)],

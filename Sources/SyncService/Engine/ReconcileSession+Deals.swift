@@ -88,8 +88,9 @@ extension ReconcileSession {
         let firstPlans = page.map { opportunity in
             planner.plan(opportunity, account: opportunity.account.flatMap { accounts[$0.id] }, deal: deals[opportunity.id])
         }
-        let journal = try await store.journalEntries(firstPlans.flatMap { $0.map(\.idempotencyKey) })
-        let failed = firstPlans.flatMap { $0.map(\.idempotencyKey) }.filter { isDeadLetterCandidate(journal[$0]) }
+        let keys = firstPlans.flatMap { $0.map(\.idempotencyKey) }
+        let journal = try await store.journalEntries(keys)
+        let failed = keys.filter { isDeadLetterCandidate(journal[$0]) }
         let context = DealPageContext(
             planner: planner, journal: journal, openDeadLetters: try await store.openDeadLetters(failed))
         var outcome = try await applyLanes(DealLanes.byAccount(page.filter { !held.contains($0.id) }), context: context)

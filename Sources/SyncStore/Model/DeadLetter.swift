@@ -54,3 +54,23 @@ public struct DeadLetter: Sendable, Hashable, Codable, Identifiable {
         self.updatedAt = updatedAt
     }
 }
+
+extension DeadLetter {
+    /// A new open dead letter for the first failure of `action` (not yet alerted).
+    init(firstFailureOf action: ReconcileAction, error: SyncError, now: Date) {
+        self.init(
+            idempotencyKey: action.idempotencyKey, flow: action.flow.rawValue, recordID: action.recordID, error: error,
+            action: action, createdAt: now, updatedAt: now)
+    }
+
+    /// Records another failure of the dead letter's action: open again with the latest error and action, one more
+    /// failure; a letter that was resolved or discarded is reopened and alerted again.
+    mutating func failedAgain(_ error: SyncError, action: ReconcileAction, now: Date) {
+        if status != .open { alerted = false }
+        status = .open
+        self.error = error
+        self.action = action
+        failures += 1
+        updatedAt = now
+    }
+}

@@ -100,3 +100,25 @@ extension JournalEntry {
     }
 }
 
+extension JournalEntry {
+    /// This entry as applied, with its result reference and without an error, stamped `now`.
+    func applied(reference: String?, now: Date) -> JournalEntry {
+        var entry = self
+        entry.status = .applied
+        entry.resultReference = reference
+        entry.errorCode = nil
+        entry.errorMessage = nil
+        entry.updatedAt = now
+        return entry
+    }
+
+    /// This entry as failed with `error` (its code and description), in `status`, stamped `now`.
+    func failed(_ error: SyncError, status: JournalStatus, now: Date) -> JournalEntry {
+        var entry = self
+        entry.status = status
+        entry.errorCode = error.code.rawValue
+        entry.errorMessage = error.description
+        entry.updatedAt = now
+        return entry
+    }
+}

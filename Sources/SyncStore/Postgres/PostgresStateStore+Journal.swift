@@ -26,12 +26,8 @@ extension PostgresStateStore {
             var recovered: [DeadLetter] = []
             for result in results {
                 let key = result.action.idempotencyKey
-                var entry = journal[key] ?? JournalEntry(action: result.action, now: now)
-                entry.status = .applied
-                entry.resultReference = result.resultReference
-                entry.errorCode = nil
-                entry.errorMessage = nil
-                entry.updatedAt = now
+                let entry = (journal[key] ?? JournalEntry(action: result.action, now: now))
+                    .applied(reference: result.resultReference, now: now)
                 try await Self.upsert(entry, session)
                 journal[key] = entry
                 if let account = result.account { try await Self.upsert(account, session) }
@@ -52,30 +48,18 @@ extension PostgresStateStore {
     public func recordFailure(_ action: ReconcileAction, error: SyncError, status: JournalStatus, now: Date) async throws -> Bool {
         try await write { session in
             let key = action.idempotencyKey
-            var entry = try await Self.journalEntries([key], session)[key] ?? JournalEntry(action: action, now: now)
-            entry.status = status
-            entry.errorCode = error.code.rawValue
-            entry.errorMessage = error.description
-            entry.updatedAt = now
+            let entry = (try await Self.journalEntries([key], session)[key] ?? JournalEntry(action: action, now: now))
+                .failed(error, status: status, now: now)
             try await Self.upsert(entry, session)
             guard status == .dead else { return false }
             if var letter = try await session.rows(
                 "SELECT \(unescaped: PostgresRecords.deadLetterColumns) FROM deadLetter WHERE idempotencyKey = \(key)"
             ).first.map(PostgresRecords.deadLetter) {
-                let reopened = letter.status != .open
-                letter.status = .open
-                letter.error = error
-                letter.action = action
-                letter.failures += 1
-                letter.updatedAt = now
-                if reopened { letter.alerted = false }
+                letter.failedAgain(error, action: action, now: now)
                 try await Self.update(letter, session)
                 return !letter.alerted
             }
-            let letter = DeadLetter(
-                idempotencyKey: key, flow: action.flow.rawValue, recordID: action.recordID, error: error, action: action,
-                createdAt: now, updatedAt: now)
-            _ = try await Self.insert(letter, session)
+            _ = try await Self.insert(DeadLetter(firstFailureOf: action, error: error, now: now), session)
             return true
         }
     }

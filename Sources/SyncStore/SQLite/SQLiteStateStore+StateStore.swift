@@ -90,12 +90,8 @@ extension SQLiteStateStore {
             var letters = try Self.deadLetterRows(db, keys: keys)
             var dates = DatabaseDateCache()
             for result in results {
-                var entry = current[result.action.idempotencyKey] ?? JournalEntry(action: result.action, now: now)
-                entry.status = .applied
-                entry.resultReference = result.resultReference
-                entry.errorCode = nil
-                entry.errorMessage = nil
-                entry.updatedAt = now
+                let entry = (current[result.action.idempotencyKey] ?? JournalEntry(action: result.action, now: now))
+                    .applied(reference: result.resultReference, now: now)
                 try Self.upsert(entry, db, dates: &dates)
                 current[result.action.idempotencyKey] = entry
                 try Self.upsertMappings(of: result, db, dates: &dates)
@@ -113,27 +109,16 @@ extension SQLiteStateStore {
 
     public func recordFailure(_ action: ReconcileAction, error: SyncError, status: JournalStatus, now: Date) async throws -> Bool {
         try await write { db in
-            var entry = try JournalEntry.fetchOne(db, key: action.idempotencyKey) ?? JournalEntry(action: action, now: now)
-            entry.status = status
-            entry.errorCode = error.code.rawValue
-            entry.errorMessage = error.description
-            entry.updatedAt = now
+            let entry = (try JournalEntry.fetchOne(db, key: action.idempotencyKey) ?? JournalEntry(action: action, now: now))
+                .failed(error, status: status, now: now)
             try Self.upsert(entry, db)
             guard status == .dead else { return false }
             if var letter = try DeadLetter.filter(Column("idempotencyKey") == action.idempotencyKey).fetchOne(db) {
-                let reopened = letter.status != .open
-                letter.status = .open
-                letter.error = error
-                letter.action = action
-                letter.failures += 1
-                letter.updatedAt = now
-                if reopened { letter.alerted = false }
+                letter.failedAgain(error, action: action, now: now)
                 try letter.update(db)
                 return !letter.alerted
             }
-            var letter = DeadLetter(
-                idempotencyKey: action.idempotencyKey, flow: action.flow.rawValue, recordID: action.recordID,
-                error: error, action: action, createdAt: now, updatedAt: now)
+            var letter = DeadLetter(firstFailureOf: action, error: error, now: now)
             try letter.insert(db)
             return true
         }
